@@ -1,0 +1,84 @@
+import { EkycApiError } from './errors.js';
+import type { ApiConfig } from './types.js';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface PostOptions {
+  path: '/session/init' | '/ocr' | '/face/liveness';
+  headers: Record<string, string>;
+  body?: FormData | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * POSTs to the API and reads a JSON body, turning every transport failure
+ * into an `EkycApiError`. HTTP statuses are left to the caller.
+ */
+export async function postJson(config: ApiConfig, options: PostOptions): Promise<JsonAnswer> {
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const signals = options.signal ? [options.signal, timeout.signal] : [timeout.signal];
+  const signal = AbortSignal.any(signals);
+  const fail = (cause: unknown): EkycApiError => {
+    if (options.signal?.aborted) return new EkycApiError('aborted', 'The request was cancelled.', { cause });
+    if (timeout.signal.aborted) {
+      return new EkycApiError('timeout', `No answer from the API within ${timeoutMs} ms.`, { cause });
+    }
+    return new EkycApiError('network', 'The API could not be reached.', { cause });
+  };
+
+  const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
+  try {
+    if (options.signal?.aborted) throw fail(options.signal.reason);
+    let response: Response;
+    try {
+      response = await doFetch(joinUrl(config.apiBase, options.path), {
+        method: 'POST',
+        headers: options.headers,
+        body: options.body ?? null,
+        signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (cause) {
+      throw fail(cause);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw fail(cause);
+    }
+    return { status: response.status, body: parseJson(text, response.status) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseJson(text: string, status: number): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    if (status === 403) return undefined;
+    if (status !== 200) {
+      throw new EkycApiError('http', `The API answered HTTP ${status}.`, { status, cause });
+    }
+    throw new EkycApiError('bad-response', 'The API answered with a body that is not JSON.', {
+      status,
+      cause,
+    });
+  }
+}
+
+export function joinUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,131 @@
+/** Document types the API reads: identity card, passport, driver licence. */
+export type DocumentType = 'idr' | 'passport' | 'dlr';
+export type DocumentSide = 'front' | 'back';
+export type ApiLang = 'vi' | 'en';
+
+export const DOCUMENT_TYPES: readonly DocumentType[] = ['idr', 'passport', 'dlr'];
+
+/** Where and how to reach the API. The key is optional: with a server-made session it stays on the server. */
+export interface ApiConfig {
+  /** Base URL of the API or of the integrator's proxy, without a trailing slash. */
+  apiBase: string;
+  /** Development only: sent as the `api-key` header when set. */
+  apiKey?: string | undefined;
+  /** Per-request time limit in milliseconds (default 30 000). */
+  timeoutMs?: number | undefined;
+  /** The `fetch` to use (default: the global one). */
+  fetch?: typeof fetch | undefined;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+export interface InitSessionOptions extends CallOptions {
+  /** Sent as `client_uuid`. */
+  clientUuid?: string | undefined;
+  /** `only-engine: 1`: a session for OCR only. */
+  onlyEngine?: boolean | undefined;
+}
+
+export interface OcrOptions extends CallOptions {
+  sessionId: string;
+  documentType: DocumentType;
+  /** When set, exactly one file (that side) is sent with `side-type`. */
+  side?: DocumentSide | undefined;
+  /** Front first, then back. */
+  files: readonly Blob[];
+  lang?: ApiLang | undefined;
+}
+
+export interface FaceOptions extends CallOptions {
+  sessionId: string;
+  selfies: readonly Blob[];
+  /** `true` when the selfie was captured automatically by the camera flow. */
+  auto: boolean;
+  lang?: ApiLang | undefined;
+}
+
+/** Raw JSON as the server sends it: every value a string. */
+export interface RawInitResponse {
+  code: string;
+  message: string;
+  'session-id': string;
+}
+
+export interface RawOcrField {
+  key: string;
+  name: string;
+  value: string;
+  score: string;
+  locale: string;
+}
+
+export interface RawOcrResponse {
+  errorCode: string;
+  errorMessage: string;
+  data: RawOcrField[];
+  total_data?: unknown[];
+}
+
+export interface RawLiveness {
+  code: string;
+  message: string;
+  is_live: string;
+  spoof_prob: string;
+  need_to_review: string;
+  is_deepfake: string;
+  deepfake_prob: string;
+  warning: string;
+}
+
+export interface RawFaceMatch {
+  code: string;
+  message: string;
+  isMatch: string;
+  similarity: string;
+  warning: string;
+}
+
+export interface RawFaceResponse {
+  code: string;
+  message: string;
+  liveness?: RawLiveness;
+  face_match?: RawFaceMatch;
+  is_complete_session?: boolean | string;
+}
+
+export interface InitSessionResult {
+  sessionId: string;
+  response: RawInitResponse;
+}
+
+/** One OCR field with typed values; `null` where the API said `"N/A"`. */
+export interface OcrField {
+  key: string;
+  name: string;
+  value: string | null;
+  score: number | null;
+  locale: string;
+}
+
+export interface OcrResult {
+  response: RawOcrResponse;
+  /** Typed fields by key (`ID`, `Name`, `Date of birth`…). */
+  fields: Record<string, OcrField>;
+}
+
+export interface FaceResult {
+  response: RawFaceResponse;
+  code: string;
+  message: string;
+  isLive: boolean | null;
+  spoofProb: number | null;
+  needToReview: boolean | null;
+  isDeepfake: boolean | null;
+  deepfakeProb: number | null;
+  isMatch: boolean | null;
+  similarity: number | null;
+  /** `true`: the session is used up; the document must be captured again in a new session. */
+  completeSession: boolean;
+}

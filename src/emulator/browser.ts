@@ -1,0 +1,46 @@
+import { delay, http, HttpResponse } from 'msw';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { EkycEmulator, type EmulatorOptions } from './emulator.js';
+
+/** The base URL the emulator answers by default: a name that never resolves, so a miss fails loudly. */
+export const EMULATOR_API_BASE = 'https://ekyc-emulator.invalid';
+
+export interface BrowserEmulatorOptions extends EmulatorOptions {
+  apiBase?: string;
+  /** Where `mockServiceWorker.js` is served (default `/mockServiceWorker.js`). */
+  workerUrl?: string;
+}
+
+export interface BrowserEmulator {
+  emulator: EkycEmulator;
+  apiBase: string;
+  worker: SetupWorker;
+  stop(): void;
+}
+
+/**
+ * Starts the emulator in a Mock Service Worker: the page's requests to
+ * `apiBase` leave `fetch` as real HTTP multipart requests and are answered
+ * by the emulator inside the service worker's fetch event.
+ */
+export async function startBrowserEmulator(options: BrowserEmulatorOptions = {}): Promise<BrowserEmulator> {
+  const apiBase = (options.apiBase ?? EMULATOR_API_BASE).replace(/\/+$/, '');
+  const emulator = new EkycEmulator(options);
+  const worker = setupWorker(
+    http.all(`${apiBase}/*`, async ({ request }) => {
+      const outcome = await emulator.handle(request);
+      if (outcome.kind === 'network-error') return HttpResponse.error();
+      if (outcome.kind === 'hang') {
+        await delay('infinite');
+        return HttpResponse.error();
+      }
+      return outcome.response;
+    }),
+  );
+  await worker.start({
+    serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
+  return { emulator, apiBase, worker, stop: () => worker.stop() };
+}

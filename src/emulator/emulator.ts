@@ -1,0 +1,413 @@
+import type { ApiLang, DocumentSide, DocumentType } from '../api/types.js';
+import { ocrData } from './documents.js';
+import { faultApplies, type EmulatorEndpoint, type EmulatorFault, ENDPOINT_PATHS } from './faults.js';
+import { message, type MessageId } from './messages.js';
+
+/** What the emulator does with a request: answer it, drop the connection, or never answer. */
+export type EmulatorOutcome =
+  | { kind: 'response'; response: Response }
+  | { kind: 'network-error' }
+  | { kind: 'hang' };
+
+export interface RecordedFile {
+  field: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** A request as the server saw it, for tests and the demo's log. */
+export interface RecordedRequest {
+  endpoint: EmulatorEndpoint | 'unknown';
+  method: string;
+  url: string;
+  /** Every header, names lower-cased. */
+  headers: Record<string, string>;
+  /** Multipart file parts in the order sent. */
+  files: RecordedFile[];
+  /** Names of multipart parts that were not files. */
+  textFields: string[];
+  /** What was answered; `null` for a dropped or unanswered request. */
+  status: number | null;
+  answer: unknown;
+}
+
+interface Session {
+  id: string;
+  apiKey: string;
+  deviceType: string;
+  onlyEngine: boolean;
+  clientUuid: string | undefined;
+  expiresAt: number;
+  usedUp: boolean;
+  acceptedSides: Partial<Record<DocumentType, Set<DocumentSide>>>;
+  faceFailures: number;
+}
+
+export interface EmulatorOptions {
+  /** Keys `/session/init` accepts (default `['demo-key']`). */
+  apiKeys?: readonly string[];
+  /** Session lifetime (default 30 minutes, as FPT.AI's default). */
+  sessionTtlMs?: number;
+  /** Face refusals a session allows before it is used up (default 3). */
+  maxFaceFailures?: number;
+  /** Delay before each answer, to make the demo feel like a network (default 0). */
+  latencyMs?: number;
+  now?: () => number;
+}
+
+interface QueuedFault {
+  fault: EmulatorFault;
+  endpoint: EmulatorEndpoint | 'any';
+  remaining: number;
+}
+
+const DOCUMENT_TYPES: readonly string[] = ['idr', 'passport', 'dlr'];
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'access-control-allow-origin': '*',
+    },
+  });
+
+const respond = (status: number, body: unknown): EmulatorOutcome => ({
+  kind: 'response',
+  response: json(status, body),
+});
+
+const raw = (status: number, body: string, type: string): EmulatorOutcome => ({
+  kind: 'response',
+  response: new Response(body, { status, headers: { 'content-type': type, 'access-control-allow-origin': '*' } }),
+});
+
+/**
+ * A stand-in for the FPT.AI eKYC server. It enforces the contract of
+ * DESIGN §1 strictly and keeps sessions in memory. It speaks standard
+ * `Request`/`Response`, so the same code serves a Mock Service Worker in the
+ * browser and a plain Node HTTP server.
+ */
+export class EkycEmulator {
+  readonly requests: RecordedRequest[] = [];
+  private readonly sessions = new Map<string, Session>();
+  private faults: QueuedFault[] = [];
+  private readonly apiKeys: readonly string[];
+  private readonly sessionTtlMs: number;
+  private readonly maxFaceFailures: number;
+  private readonly now: () => number;
+  latencyMs: number;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.apiKeys = options.apiKeys ?? ['demo-key'];
+    this.sessionTtlMs = options.sessionTtlMs ?? 30 * 60_000;
+    this.maxFaceFailures = options.maxFaceFailures ?? 3;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Makes the next `times` matching requests answer with `fault`. */
+  inject(fault: EmulatorFault, options: { endpoint?: EmulatorEndpoint | 'any'; times?: number } = {}): void {
+    this.faults.push({ fault, endpoint: options.endpoint ?? 'any', remaining: options.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Forgets recorded requests (sessions stay). */
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  /** What the integrator's server does: creates a session with its key. */
+  createSession(options: { apiKey?: string; onlyEngine?: boolean; clientUuid?: string } = {}): string {
+    const apiKey = options.apiKey ?? this.apiKeys[0] ?? 'demo-key';
+    const id = crypto.randomUUID();
+    this.sessions.set(id, {
+      id,
+      apiKey,
+      deviceType: 'web-sdk',
+      onlyEngine: options.onlyEngine ?? false,
+      clientUuid: options.clientUuid,
+      expiresAt: this.now() + this.sessionTtlMs,
+      usedUp: false,
+      acceptedSides: {},
+      faceFailures: 0,
+    });
+    return id;
+  }
+
+  /** Ends a session now, as a timeout would. */
+  expireSession(id: string): void {
+    const session = this.sessions.get(id);
+    if (session) session.expiresAt = this.now() - 1;
+  }
+
+  async handle(request: Request): Promise<EmulatorOutcome> {
+    const record: RecordedRequest = {
+      endpoint: 'unknown',
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value])),
+      files: [],
+      textFields: [],
+      status: null,
+      answer: null,
+    };
+    this.requests.push(record);
+    const outcome = await this.answer(request, record);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (outcome.kind === 'response') {
+      record.status = outcome.response.status;
+      const text = await outcome.response.clone().text();
+      try {
+        record.answer = JSON.parse(text) as unknown;
+      } catch {
+        record.answer = text;
+      }
+    }
+    return outcome;
+  }
+
+  private async answer(request: Request, record: RecordedRequest): Promise<EmulatorOutcome> {
+    const path = new URL(request.url).pathname.replace(/\/+$/, '');
+    const endpoint = (Object.keys(ENDPOINT_PATHS) as EmulatorEndpoint[]).find((name) =>
+      path.endsWith(ENDPOINT_PATHS[name]),
+    );
+    if (!endpoint) return respond(404, { code: '404', message: 'Not found' });
+    record.endpoint = endpoint;
+    if (request.method !== 'POST') return respond(405, { code: '405', message: 'Method not allowed' });
+    const lang: ApiLang = record.headers['lang'] === 'vi' ? 'vi' : 'en';
+    if (endpoint === 'init') return this.init(record);
+
+    const multipart = await readParts(request, record);
+    const fault = this.takeFault(endpoint);
+    const transport = fault && transportFault(fault, endpoint);
+    if (transport) return transport;
+
+    const sessionCheck = this.checkSession(record);
+    if (typeof sessionCheck === 'string') return this.expired(endpoint, sessionCheck, lang);
+    const session = sessionCheck;
+    if (fault === 'session-expired') {
+      session.expiresAt = this.now() - 1;
+      return this.expired(endpoint, 'timed out', lang);
+    }
+    if (!multipart) return badRequest(endpoint, 'The body must be multipart/form-data.');
+    return endpoint === 'ocr' ? this.ocr(record, session, lang, fault) : this.face(record, session, lang, fault);
+  }
+
+  private init(record: RecordedRequest): EmulatorOutcome {
+    const fault = this.takeFault('init');
+    const transport = fault && transportFault(fault, 'init');
+    if (transport) return transport;
+    const apiKey = record.headers['api-key'];
+    if (!apiKey || !this.apiKeys.includes(apiKey)) {
+      return respond(401, { code: '401', message: 'Invalid api-key' });
+    }
+    const deviceType = record.headers['device-type'];
+    if (!deviceType) return respond(400, { code: '400', message: 'Missing header: device-type' });
+    const id = this.createSession({
+      apiKey,
+      onlyEngine: record.headers['only-engine'] === '1',
+      clientUuid: record.headers['client_uuid'],
+    });
+    const session = this.sessions.get(id);
+    if (session) session.deviceType = deviceType;
+    return respond(200, { code: '200', message: 'success', 'session-id': id });
+  }
+
+  /** The session the request names, or why it is refused. */
+  private checkSession(record: RecordedRequest): Session | string {
+    const session = this.sessions.get(record.headers['session-id'] ?? '');
+    if (!session) return 'not registered';
+    if (session.usedUp) return 'already complete';
+    if (session.expiresAt <= this.now()) return 'timed out';
+    if (record.headers['device-type'] !== session.deviceType) return 'device type does not match';
+    const key = record.headers['api-key'];
+    if (key !== undefined && key !== session.apiKey) return 'api-key does not match';
+    return session;
+  }
+
+  private expired(endpoint: EmulatorEndpoint, _why: string, lang: ApiLang): EmulatorOutcome {
+    const text = message('sessionExpired', lang);
+    return respond(403, endpoint === 'ocr' ? { errorCode: '403', errorMessage: text } : { code: '403', message: text });
+  }
+
+  private ocr(
+    record: RecordedRequest,
+    session: Session,
+    lang: ApiLang,
+    fault: EmulatorFault | undefined,
+  ): EmulatorOutcome {
+    const type = record.headers['document-type'] ?? '';
+    if (!DOCUMENT_TYPES.includes(type)) {
+      return badRequest('ocr', 'Header document-type must be one of: idr, passport, dlr.');
+    }
+    const documentType = type as DocumentType;
+    const sideHeader = record.headers['side-type'];
+    if (sideHeader !== undefined && sideHeader !== 'front' && sideHeader !== 'back') {
+      return badRequest('ocr', 'Header side-type must be front or back.');
+    }
+    const lacking = checkParts(record, 'files');
+    if (lacking) return badRequest('ocr', lacking);
+    const expected = sideHeader !== undefined || documentType === 'passport' ? 1 : 2;
+    if (record.files.length !== expected) {
+      return badRequest('ocr', `Expected ${expected} file(s) in field "files", got ${record.files.length}.`);
+    }
+    const sides: DocumentSide[] =
+      documentType === 'passport' ? ['front'] : sideHeader ? [sideHeader] : ['front', 'back'];
+    const accepted = (session.acceptedSides[documentType] ??= new Set());
+    if (sides[0] === 'back' && !accepted.has('front')) {
+      return apiError('ocr', '2', 'frontFirst', lang);
+    }
+    if (fault === 'document-not-found') return apiError('ocr', '3', 'documentNotFound', lang);
+    if (fault === 'document-expired') return apiError('ocr', '4', 'documentExpired', lang);
+    if (fault === 'document-invalid') return apiError('ocr', '5', 'documentInvalid', lang);
+    if (fault === 'unknown-code') return apiError('ocr', '999', 'unknown', lang);
+    sides.forEach((side) => accepted.add(side));
+    return respond(200, { errorCode: '0', errorMessage: '', data: ocrData(documentType, sides, lang), total_data: [] });
+  }
+
+  private face(
+    record: RecordedRequest,
+    session: Session,
+    lang: ApiLang,
+    fault: EmulatorFault | undefined,
+  ): EmulatorOutcome {
+    const auto = record.headers['auto'];
+    if (auto !== 'True' && auto !== 'False') return badRequest('face', 'Header auto must be True or False.');
+    if (session.onlyEngine) return badRequest('face', 'This session was created for OCR only.');
+    const lacking = checkParts(record, 'selfies');
+    if (lacking) return badRequest('face', lacking);
+    if (record.files.length === 0) return badRequest('face', 'Expected at least one file in field "selfies".');
+    const hasFront = Object.values(session.acceptedSides).some((sides) => sides.has('front'));
+    if (!hasFront) return badRequest('face', 'No document has been read in this session yet.');
+
+    if (fault === 'face-mismatch' || fault === 'face-mismatch-final') {
+      return this.faceRefusal(session, '303', 'faceMismatch', lang, fault === 'face-mismatch-final', {
+        isMatch: 'false',
+        similarity: '5.84',
+      });
+    }
+    if (fault === 'multiple-faces') return this.faceRefusal(session, '407', 'twoFaces', lang, false);
+    if (fault === 'selfie-invalid') return this.faceRefusal(session, '406', 'selfieInvalid', lang, false);
+    if (fault === 'unknown-code') return this.faceRefusal(session, '999', 'unknown', lang, false);
+    return respond(200, faceBody('200', message('livenessOk', lang), lang, { isMatch: 'true', similarity: '95.84' }, false));
+  }
+
+  private faceRefusal(
+    session: Session,
+    code: string,
+    id: MessageId,
+    lang: ApiLang,
+    final: boolean,
+    match: { isMatch: string; similarity: string } = { isMatch: 'N/A', similarity: 'N/A' },
+  ): EmulatorOutcome {
+    session.faceFailures += 1;
+    const complete = final || session.faceFailures >= this.maxFaceFailures;
+    if (complete) session.usedUp = true;
+    const text = message(id, lang);
+    return respond(200, faceBody(code, text, lang, match, complete, text));
+  }
+
+  private takeFault(endpoint: EmulatorEndpoint): EmulatorFault | undefined {
+    const index = this.faults.findIndex(
+      (queued) => (queued.endpoint === 'any' || queued.endpoint === endpoint) && faultApplies(queued.fault, endpoint),
+    );
+    const queued = this.faults[index];
+    if (!queued) return undefined;
+    queued.remaining -= 1;
+    if (queued.remaining <= 0) this.faults.splice(index, 1);
+    return queued.fault;
+  }
+}
+
+function faceBody(
+  code: string,
+  text: string,
+  lang: ApiLang,
+  match: { isMatch: string; similarity: string },
+  complete: boolean,
+  matchMessage = message('matchOk', lang),
+): Record<string, unknown> {
+  return {
+    code,
+    message: text,
+    liveness: {
+      code: '200',
+      message: message('livenessOk', lang),
+      is_live: 'true',
+      spoof_prob: 'N/A',
+      need_to_review: 'N/A',
+      is_deepfake: 'N/A',
+      deepfake_prob: 'N/A',
+      warning: 'N/A',
+    },
+    face_match: { code, message: matchMessage, ...match, warning: 'N/A' },
+    is_complete_session: complete,
+  };
+}
+
+function apiError(endpoint: 'ocr' | 'face', code: string, id: MessageId, lang: ApiLang): EmulatorOutcome {
+  const text = message(id, lang);
+  return respond(200, endpoint === 'ocr' ? { errorCode: code, errorMessage: text } : { code, message: text });
+}
+
+function badRequest(endpoint: EmulatorEndpoint, text: string): EmulatorOutcome {
+  return respond(400, endpoint === 'ocr' ? { errorCode: '400', errorMessage: text } : { code: '400', message: text });
+}
+
+/** Reads the multipart body into the record; `false` when it is not multipart. */
+async function readParts(request: Request, record: RecordedRequest): Promise<boolean> {
+  if (!(record.headers['content-type'] ?? '').startsWith('multipart/form-data')) return false;
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return false;
+  }
+  for (const [field, value] of form) {
+    if (typeof value === 'string') {
+      record.textFields.push(field);
+    } else {
+      record.files.push({ field, name: value.name, type: value.type, size: value.size });
+    }
+  }
+  return true;
+}
+
+/** A reason to refuse the parts, or `null` when they are all image files under `field`. */
+function checkParts(record: RecordedRequest, field: string): string | null {
+  if (record.textFields.length > 0) return `Unexpected form field(s): ${record.textFields.join(', ')}.`;
+  const stray = record.files.find((file) => file.field !== field);
+  if (stray) return `Unexpected form field "${stray.field}"; images go in "${field}".`;
+  const notImage = record.files.find((file) => !IMAGE_TYPES.has(file.type) || file.size === 0);
+  if (notImage) return `"${notImage.name}" is not an image.`;
+  return null;
+}
+
+function transportFault(fault: EmulatorFault, endpoint: EmulatorEndpoint): EmulatorOutcome | null {
+  switch (fault) {
+    case 'network':
+      return { kind: 'network-error' };
+    case 'timeout':
+      return { kind: 'hang' };
+    case 'http-500':
+      return respond(500, { code: '500', message: 'Internal Server Error' });
+    case 'http-502':
+      return raw(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+    case 'http-503':
+      return raw(503, '<html><body><h1>503 Service Unavailable</h1></body></html>', 'text/html');
+    case 'html':
+      return raw(200, '<!doctype html><html><body>Please sign in to the Wi-Fi</body></html>', 'text/html');
+    case 'malformed-json':
+      return respond(200, endpoint === 'ocr' ? { errorCode: '0', data: 'unavailable' } : { result: 'ok' });
+    case 'truncated-json':
+      return raw(200, '{"errorCode":"0","errorMessage":"","data":[{"key":"ID","na', 'application/json');
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,31 @@
+import { defineConfig, type UserConfig } from 'vite';
+
+/** `npm run build`: the library in `dist/`, with `lit` and MediaPipe left as bare imports. */
+const library: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: { index: 'src/index.ts', 'ekyc-flow': 'src/ekyc-flow.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^@mediapipe\//],
+    },
+  },
+};
+
+/** `npm start` and `npm run build:demo`: the demo page, with the API emulator in a service worker. */
+const demo: UserConfig = {
+  root: 'demo',
+  publicDir: '../public',
+  base: './',
+  server: { host: true },
+  build: { outDir: '../demo-dist', emptyOutDir: true, target: 'es2022' },
+};
+
+export default defineConfig(({ command, mode }) => (command === 'build' && mode !== 'demo' ? library : demo));
