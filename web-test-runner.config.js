@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { prepareFakeCameras } from './scripts/fake-camera.js';
 
 const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** Chromium flags: a fake camera that needs no permission prompt, and no background traffic on a closed network. */
-export const chromiumArgs = [
+const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -16,8 +18,30 @@ export const chromiumArgs = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+const chromium = (extraArgs = []) =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extraArgs] },
+  });
+
+/**
+ * A test named `*.<camera>.camera.test.ts` runs in a browser whose fake camera
+ * shows `test/fixtures/camera/<camera>.jpg` (converted to .y4m at start-up).
+ * Every other test sees Chromium's built-in synthetic camera.
+ */
+const cameras = prepareFakeCameras(
+  resolve('test/fixtures/camera'),
+  resolve('node_modules/.cache/ekyc-fake-camera'),
+);
+const cameraGroups = Object.entries(cameras).map(([name, y4m]) => ({
+  name: `camera-${name}`,
+  files: [`test/**/*.${name}.camera.test.ts`],
+  browsers: [chromium([`--use-file-for-fake-video-capture=${y4m}`])],
+}));
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/**/*.camera.test.ts', '!test/node/**'],
+  groups: cameraGroups,
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -30,10 +54,5 @@ export default {
       return next();
     },
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
-    }),
-  ],
+  browsers: [chromium()],
 };
