@@ -1,0 +1,95 @@
+/** A region of a source image, in the source's pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface EncodeOptions {
+  /** The part of the source to keep (default: all of it). */
+  crop?: Rect | undefined;
+  /** Longest side of the result in pixels; smaller sources are not enlarged (default 1600). */
+  maxLongSide?: number | undefined;
+  /** Upper bound of the JPEG's size; quality steps down until it fits (default 500 000). */
+  maxBytes?: number | undefined;
+  /** Flip horizontally (a mirrored selfie preview is not what the API should get: default false). */
+  mirror?: boolean | undefined;
+}
+
+export interface EncodedImage {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+type Source = CanvasImageSource & { width?: number; height?: number };
+
+const QUALITIES = [0.92, 0.85, 0.78, 0.7, 0.6, 0.5];
+
+function sourceSize(source: Source): { width: number; height: number } {
+  if (typeof HTMLVideoElement !== 'undefined' && source instanceof HTMLVideoElement) {
+    return { width: source.videoWidth, height: source.videoHeight };
+  }
+  if (typeof VideoFrame !== 'undefined' && source instanceof VideoFrame) {
+    return { width: source.displayWidth, height: source.displayHeight };
+  }
+  return { width: source.width ?? 0, height: source.height ?? 0 };
+}
+
+/** Clamps a rectangle to the source and rounds it to whole pixels. */
+export function clampRect(rect: Rect, width: number, height: number): Rect {
+  const x = Math.max(0, Math.floor(rect.x));
+  const y = Math.max(0, Math.floor(rect.y));
+  return {
+    x,
+    y,
+    width: Math.max(1, Math.min(width - x, Math.round(rect.width))),
+    height: Math.max(1, Math.min(height - y, Math.round(rect.height))),
+  };
+}
+
+/** Scales `width`×`height` down so its longest side is at most `maxLongSide`. */
+export function fitLongSide(width: number, height: number, maxLongSide: number): { width: number; height: number } {
+  const scale = Math.min(1, maxLongSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/**
+ * Draws (a crop of) a frame once and encodes it as JPEG, stepping the quality
+ * down until the file fits `maxBytes`. Everything runs off the DOM, in an
+ * `OffscreenCanvas`.
+ */
+export async function encodeJpeg(source: Source, options: EncodeOptions = {}): Promise<EncodedImage> {
+  const size = sourceSize(source);
+  if (size.width === 0 || size.height === 0) throw new Error('The image has no pixels yet.');
+  const crop = clampRect(options.crop ?? { x: 0, y: 0, ...size }, size.width, size.height);
+  const { width, height } = fitLongSide(crop.width, crop.height, options.maxLongSide ?? 1600);
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('No 2D canvas context.');
+  context.imageSmoothingQuality = 'high';
+  if (options.mirror) {
+    context.translate(width, 0);
+    context.scale(-1, 1);
+  }
+  context.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
+  const maxBytes = options.maxBytes ?? 500_000;
+  let blob: Blob | undefined;
+  for (const quality of QUALITIES) {
+    blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+    if (blob.size <= maxBytes) break;
+  }
+  if (!blob) throw new Error('JPEG encoding failed.');
+  return { blob, width, height };
+}
+
+/** Decodes an uploaded file (any format the browser reads, EXIF orientation applied) and re-encodes it. */
+export async function encodeUpload(file: Blob, options: EncodeOptions = {}): Promise<EncodedImage> {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  try {
+    return await encodeJpeg(bitmap, options);
+  } finally {
+    bitmap.close();
+  }
+}
