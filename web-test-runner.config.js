@@ -18,6 +18,22 @@ const chromiumArgs = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+/**
+ * Pages named `*.csp.html` are served under the strict policy integrators use:
+ * no inline script or style, WebAssembly allowed, Trusted Types required.
+ * Media, images and workers may come from `blob:`; the API is the emulator's origin.
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob: mediastream:",
+  "worker-src 'self' blob:",
+  "connect-src 'self' https://ekyc-emulator.invalid",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
 const chromium = (extraArgs = []) =>
   playwrightLauncher({
     product: 'chromium',
@@ -52,6 +68,10 @@ export default {
     function serveWorkerFromRoot(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
       return next();
+    },
+    async function strictCspPages(context, next) {
+      await next();
+      if (context.path.endsWith('.csp.html')) context.set('Content-Security-Policy', STRICT_CSP);
     },
   ],
   browsers: [chromium()],
