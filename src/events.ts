@@ -1,0 +1,99 @@
+import type { FaceResult, OcrField, RawFaceResponse, RawOcrResponse } from './api/types.js';
+import type { CaptureQuality, CaptureSide, EkycErrorCode, Step } from './flow/types.js';
+
+export interface EkycStartDetail {
+  sessionId: string;
+}
+
+export interface EkycStepDetail {
+  step: Step;
+  previousStep: Step;
+}
+
+export interface EkycCaptureDetail {
+  side: CaptureSide;
+  image: Blob;
+  width: number;
+  height: number;
+  auto: boolean;
+  quality: CaptureQuality | null;
+  source: 'camera' | 'upload';
+}
+
+export interface EkycOcrDetail {
+  side: 'front' | 'back';
+  response: RawOcrResponse;
+  fields: Record<string, OcrField>;
+}
+
+export interface EkycFaceDetail {
+  response: RawFaceResponse;
+  isLive: boolean | null;
+  isMatch: boolean | null;
+  similarity: number | null;
+  completeSession: boolean;
+}
+
+/** The document as read: fields of every side merged by key, and each side's raw answer. */
+export interface EkycOcrOutcome {
+  fields: Record<string, OcrField>;
+  front: RawOcrResponse;
+  back: RawOcrResponse | null;
+}
+
+export interface EkycCompleteDetail {
+  sessionId: string;
+  ocr: EkycOcrOutcome;
+  face: FaceResult | null;
+}
+
+export interface EkycErrorDetail {
+  code: EkycErrorCode;
+  /** For people: the server's own message when it gave one, otherwise the element's text in `lang`. */
+  message: string;
+  step: Step;
+  /** The flow can go on (retry, retake, a new session) without starting over. */
+  recoverable: boolean;
+  /** The API's `errorCode` / `code`, verbatim, for API refusals. */
+  apiCode?: string;
+  /** The HTTP status, when there was one. */
+  status?: number;
+}
+
+export interface EkycCancelDetail {
+  step: Step;
+}
+
+/** Every event the element fires, by name. All bubble and cross shadow roots. */
+export interface EkycEventMap {
+  'ekyc-start': EkycStartDetail;
+  'ekyc-step': EkycStepDetail;
+  'ekyc-capture': EkycCaptureDetail;
+  'ekyc-ocr': EkycOcrDetail;
+  'ekyc-face': EkycFaceDetail;
+  'ekyc-complete': EkycCompleteDetail;
+  'ekyc-error': EkycErrorDetail;
+  'ekyc-cancel': EkycCancelDetail;
+}
+
+export type EkycEventName = keyof EkycEventMap;
+
+/** One event ready to fire: its name and its detail, typed together. */
+export type EkycEmission = { [K in EkycEventName]: { name: K; detail: EkycEventMap[K] } }[EkycEventName];
+
+export function createEkycEvent<K extends EkycEventName>(name: K, detail: EkycEventMap[K]): CustomEvent<EkycEventMap[K]> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true });
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ekyc-start': CustomEvent<EkycStartDetail>;
+    'ekyc-step': CustomEvent<EkycStepDetail>;
+    'ekyc-capture': CustomEvent<EkycCaptureDetail>;
+    'ekyc-ocr': CustomEvent<EkycOcrDetail>;
+    'ekyc-face': CustomEvent<EkycFaceDetail>;
+    'ekyc-complete': CustomEvent<EkycCompleteDetail>;
+    'ekyc-error': CustomEvent<EkycErrorDetail>;
+    'ekyc-cancel': CustomEvent<EkycCancelDetail>;
+  }
+}
