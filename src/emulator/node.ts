@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { EkycEmulator, type EmulatorOptions, type EmulatorOutcome } from './emulator.js';
+
+/** Request headers of the API a browser may send across origins. */
+export const API_REQUEST_HEADERS = [
+  'api-key',
+  'session-id',
+  'device-type',
+  'document-type',
+  'side-type',
+  'lang',
+  'auto',
+  'client_uuid',
+  'only-engine',
+  'content-type',
+] as const;
+
+/** One answered request, without headers or bodies: enough for a log line. */
+export interface EmulatorExchange {
+  method: string;
+  path: string;
+  /** The HTTP status sent, or what happened instead. */
+  outcome: number | 'preflight' | 'network-error' | 'hang';
+}
+
+export interface EmulatorServerOptions extends EmulatorOptions {
+  /** Port to listen on (default 0: any free port). */
+  port?: number;
+  /** Interface to listen on (default `127.0.0.1`). */
+  host?: string;
+  /** Called once a request has been answered, dropped or left hanging. */
+  onExchange?: (exchange: EmulatorExchange) => void;
+}
+
+export interface EmulatorServer {
+  /** Base URL to give as `api-base` or `FPT_API_BASE`, without a trailing slash. */
+  url: string;
+  emulator: EkycEmulator;
+  /** Stops listening and drops every open connection, hanging ones included. */
+  close(): Promise<void>;
+}
+
+const PREFLIGHT_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': API_REQUEST_HEADERS.join(', '),
+  'access-control-max-age': '600',
+};
+
+/** The Fetch `Request` for a Node request: same method, headers and URL, the body streamed. */
+export function toFetchRequest(req: IncomingMessage, base: string): Request {
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    for (const value of values ?? []) headers.append(name, value);
+  }
+  const method = req.method ?? 'GET';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (method !== 'GET' && method !== 'HEAD') {
+    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    init.duplex = 'half';
+  }
+  return new Request(new URL(req.url ?? '/', base), init);
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+async function deliver(res: ServerResponse, outcome: EmulatorOutcome): Promise<void> {
+  switch (outcome.kind) {
+    case 'response':
+      return sendResponse(res, outcome.response);
+    case 'network-error':
+      res.socket?.destroy();
+      return;
+    case 'hang':
+      // Never answer: the connection stays open until the client gives up or the server closes.
+      return;
+  }
+}
+
+/** A `node:http` request listener that lets `emulator` answer every request. */
+export function emulatorListener(
+  emulator: EkycEmulator,
+  base: string,
+  onExchange?: (exchange: EmulatorExchange) => void,
+): RequestListener {
+  return (req, res) => {
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', base).pathname;
+    if (method === 'OPTIONS') {
+      res.writeHead(204, PREFLIGHT_HEADERS).end();
+      onExchange?.({ method, path, outcome: 'preflight' });
+      return;
+    }
+    emulator
+      .handle(toFetchRequest(req, base))
+      .then(async (outcome) => {
+        await deliver(res, outcome);
+        onExchange?.({ method, path, outcome: outcome.kind === 'response' ? outcome.response.status : outcome.kind });
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('The emulator failed to answer.');
+        onExchange?.({ method, path, outcome: 500 });
+      });
+  };
+}
+
+/**
+ * Runs an `EkycEmulator` as a real HTTP server, for back ends and for
+ * browsers (CORS preflight allowed from any origin).
+ */
+export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
+  const { port = 0, host = '127.0.0.1', onExchange, ...emulatorOptions } = options;
+  const emulator = new EkycEmulator(emulatorOptions);
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostname}:${address.port}`;
+  server.on('request', emulatorListener(emulator, url, onExchange));
+  return {
+    url,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
