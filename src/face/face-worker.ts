@@ -1,0 +1,49 @@
+// Module worker: owns the MediaPipe detector so inference never blocks the page.
+import { asFaceDetectorError } from './errors.js';
+import { restrictFetch, type FetchScope } from './restrict-fetch.js';
+import { createLocalFaceDetector, type LocalFaceDetector } from './tasks-detector.js';
+import { warmUp } from './warm-up.js';
+import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
+
+interface FaceWorkerScope extends FetchScope {
+  postMessage(message: FromFaceWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToFaceWorker>) => void): void;
+}
+
+const scope = globalThis as unknown as FaceWorkerScope;
+let detector: LocalFaceDetector | undefined;
+
+async function start(message: Extract<ToFaceWorker, { type: 'start' }>): Promise<void> {
+  const origins = new Set([location.origin, ...Object.values(message.urls).map((url) => new URL(url).origin)]);
+  restrictFetch(scope, (url) => origins.has(url.origin), location.href);
+  try {
+    detector = await createLocalFaceDetector(message.urls);
+    warmUp(detector);
+    scope.postMessage({ type: 'ready' });
+  } catch (error) {
+    const failure = asFaceDetectorError(error, 'runtime');
+    scope.postMessage({ type: 'start-failed', failure: failure.failure, message: failure.message });
+  }
+}
+
+function detect(message: Extract<ToFaceWorker, { type: 'detect' }>): void {
+  try {
+    if (!detector) throw new Error('the face detector has not started');
+    scope.postMessage({ type: 'faces', id: message.id, faces: detector.detect(message.frame, message.timestampMs) });
+  } catch (error) {
+    scope.postMessage({ type: 'detect-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    message.frame.close();
+  }
+}
+
+scope.addEventListener('message', ({ data }) => {
+  switch (data.type) {
+    case 'start':
+      void start(data);
+      break;
+    case 'detect':
+      detect(data);
+      break;
+  }
+});

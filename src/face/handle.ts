@@ -1,0 +1,19 @@
+import type { Face, FaceFrame } from './types.js';
+
+/** Where detection runs: a module worker (keeps the page responsive) or the page's own thread. */
+export type DetectorThread = 'worker' | 'main';
+
+/** A loaded face detector, as the element uses it. */
+export interface FaceDetectorHandle {
+  /** Where inference actually runs (the worker can be unavailable, see `loadFaceDetector`). */
+  readonly thread: DetectorThread;
+  /**
+   * Detects faces in one frame. `timestampMs` is the frame's time (for example
+   * `performance.now()`); timestamps that do not increase are nudged forward.
+   * The frame is copied, never transferred or closed. Rejects with a `FaceDetectorError`
+   * after `close()`.
+   */
+  detect(frame: FaceFrame, timestampMs?: number): Promise<Face[]>;
+  /** Releases the detector (and its worker). Idempotent. */
+  close(): void;
+}

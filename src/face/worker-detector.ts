@@ -1,0 +1,87 @@
+import type { FaceAssetUrls } from './assets.js';
+import { createFaceWorker } from './create-face-worker.js';
+import { FaceDetectorError } from './errors.js';
+import type { FaceDetectorHandle } from './handle.js';
+import { frameSize } from './to-face.js';
+import type { Face } from './types.js';
+import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
+
+interface Pending {
+  resolve(faces: Face[]): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Runs the detector in a module worker: the page only copies each frame into an `ImageBitmap`
+ * and transfers it. Rejects with a `FaceDetectorError` whose `failure` tells whether the worker
+ * itself could not run (`runtime`: try the main thread) or the assets were missing (`assets`).
+ */
+export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () => Worker = createFaceWorker): Promise<FaceDetectorHandle> {
+  let worker: Worker;
+  try {
+    worker = startWorker();
+  } catch (error) {
+    throw new FaceDetectorError('runtime', `the face worker could not start: ${String(error)}`, { cause: error });
+  }
+  const send = (message: ToFaceWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let closed = false;
+  // A function, so that checks after an await read the current value.
+  const isClosed = (): boolean => closed;
+
+  const shutDown = (reason: string): void => {
+    if (closed) return;
+    closed = true;
+    worker.terminate();
+    for (const request of pending.values()) request.reject(new FaceDetectorError('closed', reason));
+    pending.clear();
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = ({ data }: MessageEvent<FromFaceWorker>): void => {
+      if (data.type === 'ready') resolve();
+      else if (data.type === 'start-failed') reject(new FaceDetectorError(data.failure, data.message));
+    };
+    const onError = (event: ErrorEvent): void => {
+      reject(new FaceDetectorError('runtime', `the face worker failed: ${event.message || 'script error'}`));
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    send({ type: 'start', urls });
+  }).catch((error: unknown) => {
+    shutDown('the face worker did not start');
+    throw error;
+  });
+
+  worker.addEventListener('message', ({ data }: MessageEvent<FromFaceWorker>) => {
+    if (data.type !== 'faces' && data.type !== 'detect-failed') return;
+    const request = pending.get(data.id);
+    pending.delete(data.id);
+    if (data.type === 'faces') request?.resolve(data.faces);
+    else request?.reject(new Error(data.message));
+  });
+  worker.addEventListener('error', (event) => shutDown(`the face worker failed: ${event.message}`));
+
+  return {
+    thread: 'worker',
+    async detect(frame, timestampMs = performance.now()) {
+      if (closed) throw new FaceDetectorError('closed', 'the face detector is closed');
+      const size = frameSize(frame);
+      if (size.width === 0 || size.height === 0) return [];
+      const bitmap = await createImageBitmap(frame);
+      if (isClosed()) {
+        bitmap.close();
+        throw new FaceDetectorError('closed', 'the face detector is closed');
+      }
+      const id = nextId++;
+      return new Promise<Face[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        send({ type: 'detect', id, frame: bitmap, timestampMs }, [bitmap]);
+      });
+    },
+    close() {
+      shutDown('the face detector is closed');
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { FaceAssetUrls } from './assets.js';
+import type { FaceDetectorFailure } from './errors.js';
+import type { Face } from './types.js';
+
+/** Messages from the page to the face worker. */
+export type ToFaceWorker =
+  | { type: 'start'; urls: FaceAssetUrls }
+  | { type: 'detect'; id: number; frame: ImageBitmap; timestampMs: number };
+
+/** Messages from the face worker to the page. */
+export type FromFaceWorker =
+  | { type: 'ready' }
+  | { type: 'start-failed'; failure: FaceDetectorFailure; message: string }
+  | { type: 'faces'; id: number; faces: Face[] }
+  | { type: 'detect-failed'; id: number; message: string };

@@ -1,0 +1,157 @@
+import { expect } from '@open-wc/testing';
+import { FACE_ASSET_FILES } from '../../src/face/assets.js';
+import { FaceDetectorError } from '../../src/face/errors.js';
+import type { FaceDetectorHandle } from '../../src/face/handle.js';
+import { loadFaceDetector } from '../../src/face/load-detector.js';
+import { preloadFaceDetector, releaseFaceDetector } from '../../src/face/preload.js';
+import type { Face } from '../../src/face/types.js';
+import { bitmapOf } from './images.js';
+
+const assetsBase = '/public/ekyc-assets/';
+
+function expectInside(face: Face): void {
+  const { rightEye, leftEye, noseTip, mouth, rightEar, leftEar } = face.keypoints;
+  for (const point of [rightEye, leftEye, noseTip, mouth, rightEar, leftEar]) {
+    expect(point.x).to.be.within(face.box.x - 0.05, face.box.x + face.box.width + 0.05);
+    expect(point.y).to.be.within(face.box.y - 0.05, face.box.y + face.box.height + 0.05);
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('the face detector in a module worker', function () {
+  this.timeout(60_000);
+  let detector: FaceDetectorHandle;
+
+  before(async () => {
+    detector = await loadFaceDetector({ assetsBase, thread: 'worker' });
+  });
+  after(() => detector.close());
+
+  it('runs in the worker', () => {
+    expect(detector.thread).to.equal('worker');
+  });
+
+  it('finds exactly one face, with its keypoints on it, in a photo of one person', async () => {
+    const faces = await detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg'));
+    expect(faces).to.have.length(1);
+    expect(faces[0]!.score).to.be.greaterThan(0.8);
+    expectInside(faces[0]!);
+  });
+
+  it('finds both faces in a photo of two people', async () => {
+    const faces = await detector.detect(await bitmapOf('/test/fixtures/faces/two-people.jpg'));
+    expect(faces).to.have.length(2);
+    const [left, right] = [...faces].sort((a, b) => a.box.x - b.box.x);
+    expect(left!.box.x + left!.box.width).to.be.lessThan(right!.box.x);
+  });
+
+  it('finds no face in an empty room', async () => {
+    expect(await detector.detect(await bitmapOf('/test/fixtures/camera/empty-room.jpg'))).to.deep.equal([]);
+  });
+
+  it('leaves the caller’s bitmap usable', async () => {
+    const bitmap = await bitmapOf('/test/fixtures/faces/person-b.jpg');
+    await detector.detect(bitmap);
+    expect(bitmap.width).to.equal(480);
+    expect(await detector.detect(bitmap)).to.have.length(1);
+  });
+
+  it('accepts timestamps that go backwards', async () => {
+    const bitmap = await bitmapOf('/test/fixtures/faces/person-a.jpg');
+    await detector.detect(bitmap, 10_000);
+    expect(await detector.detect(bitmap, 5)).to.have.length(1);
+  });
+
+  it('gives no faces for a video that has no frame yet', async () => {
+    expect(await detector.detect(document.createElement('video'))).to.deep.equal([]);
+  });
+});
+
+describe('the face detector on the main thread', function () {
+  this.timeout(60_000);
+  const resources: string[] = [];
+  const fetched: string[] = [];
+  const observer = new PerformanceObserver((list) => resources.push(...list.getEntries().map((entry) => entry.name)));
+  const nativeFetch = window.fetch.bind(window);
+  let detector: FaceDetectorHandle;
+
+  before(async () => {
+    observer.observe({ type: 'resource', buffered: true });
+    window.fetch = (input, init) => {
+      fetched.push(new URL(input instanceof Request ? input.url : input, location.href).href);
+      return nativeFetch(input, init);
+    };
+    detector = await loadFaceDetector({ assetsBase, thread: 'main' });
+  });
+  after(() => {
+    observer.disconnect();
+    window.fetch = nativeFetch;
+  });
+
+  it('finds the face too', async () => {
+    expect(detector.thread).to.equal('main');
+    expect(await detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg'))).to.have.length(1);
+  });
+
+  it('loads the model, the wasm and its loader from assets-base, and nothing from another origin', () => {
+    const fromAssets = Object.values(FACE_ASSET_FILES).map((file) => new URL(assetsBase + file, location.href).href);
+    expect(resources).to.include.members(fromAssets);
+    expect(resources.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
+  });
+
+  it('refuses to detect once closed', async () => {
+    detector.close();
+    const error = await rejection(detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg')));
+    expect(error).to.be.instanceOf(FaceDetectorError);
+    expect((error as FaceDetectorError).failure).to.equal('closed');
+  });
+
+  it('sent nothing to another origin, usage statistics included, up to and after closing', () => {
+    expect(fetched).to.not.be.empty;
+    expect(fetched.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
+  });
+});
+
+describe('loading the face detector', function () {
+  this.timeout(60_000);
+
+  it('rejects with an assets failure, without retrying on the main thread, when assets-base lacks the files', async () => {
+    const error = await rejection(loadFaceDetector({ assetsBase: '/no-such-folder/' }));
+    expect(error).to.be.instanceOf(FaceDetectorError);
+    expect((error as FaceDetectorError).failure).to.equal('assets');
+  });
+
+  it('falls back to the main thread where no worker can be started', async () => {
+    const NativeWorker = globalThis.Worker;
+    globalThis.Worker = function refusedWorker() {
+      throw new DOMException('refused', 'SecurityError');
+    } as unknown as typeof Worker;
+    try {
+      const detector = await loadFaceDetector({ assetsBase });
+      expect(detector.thread).to.equal('main');
+      detector.close();
+    } finally {
+      globalThis.Worker = NativeWorker;
+    }
+  });
+
+  it('preloads once for the same assets, and again after a release', async () => {
+    const first = preloadFaceDetector({ assetsBase });
+    expect(preloadFaceDetector({ assetsBase: '/public/ekyc-assets' })).to.equal(first);
+    const detector = await first;
+    await releaseFaceDetector({ assetsBase });
+    const error = await rejection(detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg')));
+    expect((error as FaceDetectorError).failure).to.equal('closed');
+    const second = preloadFaceDetector({ assetsBase });
+    expect(second).to.not.equal(first);
+    await releaseFaceDetector({ assetsBase });
+  });
+});
