@@ -49,11 +49,15 @@ const cameras = prepareFakeCameras(
   resolve('test/fixtures/camera'),
   resolve('node_modules/.cache/ekyc-fake-camera'),
 );
-const cameraGroups = Object.entries(cameras).map(([name, y4m]) => ({
-  name: `camera-${name}`,
-  files: [`test/**/*.${name}.camera.test.ts`],
-  browsers: [chromium([`--use-file-for-fake-video-capture=${y4m}`])],
-}));
+// With `--files`, only the camera groups named in it run (e.g. `--files 'test/face/*.person-a.camera.test.ts'`).
+const filesArgument = process.argv.includes('--files') ? process.argv.slice(process.argv.indexOf('--files') + 1).join(' ') : null;
+const cameraGroups = Object.entries(cameras)
+  .filter(([name]) => filesArgument === null || filesArgument.includes(`.${name}.camera.`) || filesArgument.includes('*.camera.'))
+  .map(([name, y4m]) => ({
+    name: `camera-${name}`,
+    files: [`test/**/*.${name}.camera.test.ts`],
+    browsers: [chromium([`--use-file-for-fake-video-capture=${y4m}`])],
+  }));
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.camera.test.ts', '!test/node/**'],

@@ -1,44 +1,618 @@
-import { LitElement, html, css } from 'lit';
-import type { DocumentType } from './api/types.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ApiConfig } from './api/types.js';
+import { CameraController } from './camera/camera-controller.js';
+import type { CameraErrorCode } from './camera/camera-errors.js';
+import { encodeJpeg, encodeUpload, type EncodedImage } from './capture/encode.js';
+import { expandRect, guideInView, viewToSource, type GuideShape } from './capture/geometry.js';
+import { runWork } from './flow/api-runner.js';
+import { checkSettings } from './flow/config.js';
+import { initialState, isCaptureStep, sideOfStep, transition, type FlowEvent } from './flow/machine.js';
+import type { CaptureSide, FlowState, Step } from './flow/types.js';
+import { createEkycEvent, type EkycCompleteDetail, type EkycEmission } from './events.js';
+import { normaliseLang, translate, type EkycStrings, type Lang, type StringKey } from './i18n/localize.js';
+import { styles } from './styles/ekyc-flow.styles.js';
+import { renderProgress } from './views/progress.js';
+
+type CaptureStep = 'document-front' | 'document-back' | 'selfie';
+
+const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|.*\.localhost)$/;
 
 /**
- * Runs a complete identity check: document front, back, selfie.
+ * Runs a complete identity check in the page: the document's front and back,
+ * then a selfie, checked on the device and sent to the FPT.AI eKYC API.
  *
- * @summary An eKYC capture flow for the FPT.AI API.
- * @attr api-base - Base URL of the API or of your proxy.
- * @attr session-id - A session your server created.
- * @attr api-key - Development only: the element creates its own session.
- * @attr document-type - `idr`, `passport` or `dlr`.
- * @attr lang - `vi` or `en`.
+ * @summary An eKYC capture flow: document front → back → selfie → result.
+ *
+ * @fires ekyc-start - The flow has a session. Detail: `EkycStartDetail`.
+ * @fires ekyc-step - The screen changed. Detail: `EkycStepDetail`.
+ * @fires ekyc-capture - The user confirmed a photo. Detail: `EkycCaptureDetail` (the JPEG `Blob`).
+ * @fires ekyc-ocr - The API read a side of the document. Detail: `EkycOcrDetail`.
+ * @fires ekyc-face - The API checked the selfie. Detail: `EkycFaceDetail`.
+ * @fires ekyc-complete - The check is over. Detail: `EkycCompleteDetail`.
+ * @fires ekyc-error - Something failed. Detail: `EkycErrorDetail` (`code`, `message`, `step`, `recoverable`).
+ * @fires ekyc-cancel - The user cancelled. Detail: `EkycCancelDetail`.
+ *
+ * @slot intro - Replaces the content of the intro screen (the start button stays).
+ * @slot done - Replaces the content of the final screen.
+ *
+ * @csspart container - The element's box.
+ * @csspart header - The heading row of each screen.
+ * @csspart heading - Each screen's heading.
+ * @csspart progress - The list of capture steps.
+ * @csspart intro - The intro screen.
+ * @csspart viewfinder - The camera preview's box.
+ * @csspart video - The camera preview.
+ * @csspart frame - The guide frame over the preview.
+ * @csspart hint - The guidance under the frame.
+ * @csspart notice - Why the user is asked to take a photo again.
+ * @csspart review - The photo shown for retake / confirm.
+ * @csspart capture-button - Takes the photo.
+ * @csspart retake-button - Discards the photo under review.
+ * @csspart confirm-button - Keeps the photo under review.
+ * @csspart upload-button - Offers a file instead of the camera.
+ * @csspart switch-camera-button - Moves to the next camera.
+ * @csspart torch-button - Turns the light on and off.
+ * @csspart start-button - Starts the flow.
+ * @csspart retry-button - Tries again after an error.
+ * @csspart cancel-button - Cancels the flow.
+ * @csspart processing - The waiting screen.
+ * @csspart result - The final screen.
+ * @csspart error - The error screen.
+ *
+ * @cssprop [--ekyc-color-primary=#0a58ca] - Buttons, progress, focus.
+ * @cssprop [--ekyc-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--ekyc-color-text=#1b1f24] - Text.
+ * @cssprop [--ekyc-color-muted=#515a66] - Secondary text.
+ * @cssprop [--ekyc-color-background=#ffffff] - The element's background.
+ * @cssprop [--ekyc-color-surface=#f1f4f8] - Panels and notices.
+ * @cssprop [--ekyc-color-error=#b3261e] - Error text and accents.
+ * @cssprop [--ekyc-color-success=#146c2e] - Completed steps.
+ * @cssprop [--ekyc-focus-ring-color=#0a58ca] - The focus outline.
+ * @cssprop [--ekyc-font-family=system-ui] - The font.
+ * @cssprop [--ekyc-font-size=1rem] - The base font size.
+ * @cssprop [--ekyc-radius=12px] - Corner radius of panels and the preview.
+ * @cssprop [--ekyc-button-radius=999px] - Corner radius of buttons.
+ * @cssprop [--ekyc-spacing=16px] - The base spacing.
+ * @cssprop [--ekyc-max-width=480px] - The element's largest width.
+ * @cssprop [--ekyc-overlay-color=rgb(0 0 0 / 0.55)] - The shade around the guide frame.
+ * @cssprop [--ekyc-frame-color=#ffffff] - The guide frame.
+ * @cssprop [--ekyc-frame-ready-color=#3ddc84] - The guide frame when the photo is about to be taken.
+ * @cssprop [--ekyc-viewfinder-aspect=3 / 4] - The preview's aspect ratio.
  */
 export class EkycFlow extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-  `;
+  static override styles = styles;
 
   static override properties = {
     apiBase: { attribute: 'api-base' },
     sessionId: { attribute: 'session-id' },
     apiKey: { attribute: 'api-key' },
+    clientUuid: { attribute: 'client-uuid' },
     documentType: { attribute: 'document-type' },
-    lang: { reflect: true },
+    flow: {},
+    lang: {},
+    autostart: { type: Boolean },
+    manualCapture: { attribute: 'manual-capture', type: Boolean },
+    allowUpload: { attribute: 'allow-upload', type: Boolean },
+    livenessChallenge: { attribute: 'liveness-challenge' },
+    assetsBase: { attribute: 'assets-base' },
+    requestTimeout: { attribute: 'request-timeout', type: Number },
+    strings: { attribute: false },
+    _flow: { state: true },
+    _capturing: { state: true },
+    _previewStream: { state: true },
+    _configMessage: { state: true },
+    _uploadError: { state: true },
   };
 
+  /** Base URL of the API, or of your proxy. */
   declare apiBase: string | undefined;
+  /** A session your server created with `POST /session/init` (recommended: the key stays on the server). */
   declare sessionId: string | undefined;
+  /** Development only: with a key, the element creates its sessions itself. Never ship a key to browsers. */
   declare apiKey: string | undefined;
-  declare documentType: DocumentType;
+  /** Sent as `client_uuid` when the element creates a session. */
+  declare clientUuid: string | undefined;
+  /** `idr` (identity card), `passport` or `dlr` (driving licence). */
+  declare documentType: string;
+  /** `full`, or `ocr-only` (no selfie). */
+  declare flow: string;
+  /** `vi` or `en`: the element's text and the API's `lang`. */
   declare lang: string;
+  /** Skip the intro screen. */
+  declare autostart: boolean;
+  /** Never take photos automatically. */
+  declare manualCapture: boolean;
+  /** Offer "upload a photo instead"; also the way out when there is no camera. */
+  declare allowUpload: boolean;
+  /** `none`, or `turn-head`: an on-device head turn before the selfie. */
+  declare livenessChallenge: string;
+  /** Where the MediaPipe files and the face model are served from (default: next to the module). */
+  declare assetsBase: string | undefined;
+  /** Time limit of each API request, in milliseconds. */
+  declare requestTimeout: number;
+  /** Your own text for any key, in the current `lang`. */
+  declare strings: Partial<EkycStrings> | undefined;
+
+  declare private _flow: FlowState;
+  declare private _capturing: boolean;
+  /** The stream whose frames the preview shows, once it shows them. */
+  declare private _previewStream: MediaStream | null;
+  declare private _configMessage: string | null;
+  declare private _uploadError: boolean;
+
+  private readonly camera = new CameraController(this);
+  private abort: AbortController | null = null;
+  private reviewUrl: string | null = null;
+  private reportedCameraError: CameraErrorCode | null = null;
+  private lastCaptureStep: CaptureStep | null = null;
+  private focusPending = false;
+  private warnedAboutKey = false;
 
   constructor() {
     super();
     this.documentType = 'idr';
+    this.flow = 'full';
     this.lang = 'vi';
+    this.autostart = false;
+    this.manualCapture = false;
+    this.allowUpload = false;
+    this.livenessChallenge = 'none';
+    this.requestTimeout = 30_000;
+    this._flow = initialState();
+    this._capturing = false;
+    this._previewStream = null;
+    this._configMessage = null;
+    this._uploadError = false;
+  }
+
+  /** The current screen. */
+  get step(): Step {
+    return this._flow.step;
+  }
+
+  /** What `ekyc-complete` carried, once the flow is done; otherwise `null`. */
+  get result(): EkycCompleteDetail | null {
+    const { step, sessionId, ocr, face } = this._flow;
+    if (step !== 'done' || sessionId === null || !ocr.front) return null;
+    return {
+      sessionId,
+      ocr: { fields: { ...ocr.front.fields, ...ocr.back?.fields }, front: ocr.front.response, back: ocr.back?.response ?? null },
+      face,
+    };
+  }
+
+  /** Starts the flow (what the intro's button does). */
+  start(): void {
+    const checked = checkSettings(this);
+    if (!checked.ok) {
+      this._configMessage = checked.message;
+      this.dispatch({ type: 'config-error', message: checked.message });
+      return;
+    }
+    this._configMessage = null;
+    this.focusPending = true;
+    this.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
+  }
+
+  /** Back to the intro, dropping every capture. */
+  reset(): void {
+    this.abort?.abort();
+    this.dispatch({ type: 'reset' });
+  }
+
+  /** Stops the flow; fires `ekyc-cancel`. */
+  cancel(): void {
+    this.abort?.abort();
+    this.dispatch({ type: 'cancel' });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const { step, work } = this._flow;
+    if (step === 'processing' && work) this.run(work);
+    else if (this.autostart && step === 'intro') queueMicrotask(() => { this.start(); });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.abort = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('apiKey')) this.warnAboutKey();
+    if (changed.has('sessionId') && this.sessionId && this._flow.step !== 'intro') {
+      this.dispatch({ type: 'session-provided', sessionId: this.sessionId });
+    }
+    const review = this._flow.review;
+    const reviewChanged = changed.has('_flow' as keyof EkycFlow) && (changed.get('_flow' as keyof EkycFlow) as FlowState | undefined)?.review !== review;
+    if (reviewChanged) {
+      if (this.reviewUrl) URL.revokeObjectURL(this.reviewUrl);
+      this.reviewUrl = review ? URL.createObjectURL(review.image) : null;
+      this.focusPending = true;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const previous = changed.get('_flow' as keyof EkycFlow) as FlowState | undefined;
+    if (previous && previous.step !== this._flow.step) this.focusPending = true;
+    this.syncCamera();
+    this.reportCameraError();
+    if (this.focusPending && this._flow.step !== 'intro') {
+      this.focusPending = false;
+      this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    }
+  }
+
+  private get uiLang(): Lang {
+    return normaliseLang(this.lang) ?? 'vi';
+  }
+
+  private t(key: StringKey, values?: Record<string, string | number>): string {
+    return translate(this.uiLang, key, this.strings, values);
+  }
+
+  private warnAboutKey(): void {
+    if (!this.apiKey || this.warnedAboutKey || typeof location === 'undefined') return;
+    if (LOCAL_HOSTS.test(location.hostname)) return;
+    this.warnedAboutKey = true;
+    console.warn(
+      '<ekyc-flow>: api-key is set on a public origin. Anyone can read it from this page. ' +
+        'Create sessions on your server and pass session-id instead.',
+    );
+  }
+
+  private dispatch(event: FlowEvent): void {
+    const { state, effects } = transition(this._flow, event);
+    this._flow = state;
+    const step = sideOfStep(state.step);
+    if (step) this.lastCaptureStep = state.step as CaptureStep;
+    for (const effect of effects) {
+      if (effect.type === 'emit') this.emit(effect.emission);
+      else this.run(effect.work);
+    }
+  }
+
+  private emit(emission: EkycEmission): void {
+    if (!this.isConnected) return;
+    this.dispatchEvent(createEkycEvent(emission.name, emission.detail));
+  }
+
+  private run(work: FlowState['work'] & string): void {
+    this.abort?.abort();
+    const controller = new AbortController();
+    this.abort = controller;
+    const api: ApiConfig = { apiBase: this.apiBase ?? '', apiKey: this.apiKey, timeoutMs: this.requestTimeout };
+    void runWork(work, this._flow, {
+      api,
+      lang: this.uiLang,
+      clientUuid: this.clientUuid,
+      signal: controller.signal,
+    }).then((event) => {
+      if (event && !controller.signal.aborted && this.isConnected) this.dispatch(event);
+    });
+  }
+
+  private get currentSide(): CaptureSide | null {
+    return sideOfStep(this._flow.step);
+  }
+
+  private syncCamera(): void {
+    const side = this.currentSide;
+    if (side && !this._flow.review && this.isConnected) this.camera.want(side === 'selfie' ? 'user' : 'environment');
+    else this.camera.release();
+  }
+
+  private reportCameraError(): void {
+    const code = this.camera.status === 'error' ? this.camera.error : null;
+    if (code === this.reportedCameraError) return;
+    this.reportedCameraError = code;
+    if (!code) return;
+    this.emit({
+      name: 'ekyc-error',
+      detail: { code, message: this.t(`error.${code}`), step: this._flow.step, recoverable: true },
+    });
+  }
+
+  private guideShape(side: CaptureSide): GuideShape {
+    if (side === 'selfie') return 'face';
+    return this._flow.config.documentType === 'passport' ? 'passport' : 'card';
+  }
+
+  private readonly onCapture = async (): Promise<void> => {
+    const side = this.currentSide;
+    const video = this.renderRoot.querySelector('video');
+    const viewfinder = this.renderRoot.querySelector('.viewfinder');
+    if (!side || !video || !viewfinder || this._capturing || video.videoWidth === 0) return;
+    this._capturing = true;
+    try {
+      const view = viewfinder.getBoundingClientRect();
+      const source = { width: video.videoWidth, height: video.videoHeight };
+      let encoded: EncodedImage;
+      if (side === 'selfie') {
+        encoded = await encodeJpeg(video, { maxLongSide: 1280 });
+      } else {
+        const guide = viewToSource(guideInView(this.guideShape(side), view.width, view.height), view, source);
+        encoded = await encodeJpeg(video, { crop: expandRect(guide, 0.06), maxLongSide: 1600 });
+      }
+      this.dispatch({ type: 'captured', capture: { side, ...encodedCapture(encoded), auto: false, quality: null, source: 'camera' } });
+    } finally {
+      this._capturing = false;
+    }
+  };
+
+  private readonly onPreviewReady = (event: Event): void => {
+    const video = event.target as HTMLVideoElement;
+    this._previewStream = video.videoWidth > 0 && video.srcObject instanceof MediaStream ? video.srcObject : null;
+  };
+
+  private readonly onUploadClick = (): void => {
+    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
+  };
+
+  private readonly onFileChosen = async (event: Event): Promise<void> => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    const side = this.currentSide;
+    if (!file || !side) return;
+    this._uploadError = false;
+    try {
+      const encoded = await encodeUpload(file, { maxLongSide: 1600 });
+      this.dispatch({ type: 'captured', capture: { side, ...encodedCapture(encoded), auto: false, quality: null, source: 'upload' } });
+    } catch {
+      this._uploadError = true;
+      this.emit({
+        name: 'ekyc-error',
+        detail: { code: 'upload-unreadable', message: this.t('error.upload-unreadable'), step: this._flow.step, recoverable: true },
+      });
+    }
+  };
+
+  private readonly onRetake = (): void => {
+    this.dispatch({ type: 'retake' });
+  };
+
+  private readonly onConfirm = (): void => {
+    this.dispatch({ type: 'confirm' });
+  };
+
+  private readonly onRetry = (): void => {
+    this.focusPending = true;
+    if (this._flow.error?.retry === 'restart') this.reset();
+    else this.dispatch({ type: 'retry' });
+  };
+
+  private readonly onStart = (): void => {
+    this.start();
+  };
+
+  private readonly onCancel = (): void => {
+    this.cancel();
+  };
+
+  private readonly onSwitchCamera = (): void => {
+    this.camera.switchCamera();
+  };
+
+  private readonly onTorch = (): void => {
+    void this.camera.setTorch(!this.camera.torchOn);
+  };
+
+  private readonly onRetryCamera = (): void => {
+    this.camera.retry();
+  };
+
+  private heading(text: string, withCancel: boolean) {
+    return html`<header part="header">
+      <h2 id="heading" part="heading" tabindex="-1">${text}</h2>
+      ${withCancel
+        ? html`<button part="cancel-button" class="link" type="button" @click=${this.onCancel}>${this.t('action.cancel')}</button>`
+        : nothing}
+    </header>`;
+  }
+
+  private stepTitle(step: CaptureStep): string {
+    const documentType = this._flow.config.documentType;
+    if (step === 'selfie') return this.t('step.selfie.title');
+    if (step === 'document-front' && documentType === 'passport') return this.t('step.document-front.title.passport');
+    return this.t(`step.${step}.title`, { document: this.t(`document.${documentType}`) });
+  }
+
+  private renderIntro() {
+    const config = checkSettings(this);
+    const needsSelfie = !config.ok || config.config.flow === 'full';
+    return html`<section part="intro" aria-labelledby="heading">
+      ${this.heading(this.t('intro.title'), false)}
+      <slot name="intro">
+        <p>${this.t('intro.body')}</p>
+        <ul class="needs">
+          <li>${this.t('intro.need.document')}</li>
+          <li>${this.t('intro.need.light')}</li>
+          ${needsSelfie ? html`<li>${this.t('intro.need.face')}</li>` : nothing}
+        </ul>
+        <p class="muted">${this.t('intro.privacy')}</p>
+      </slot>
+      <div class="actions">
+        <button part="start-button" class="primary" type="button" @click=${this.onStart}>${this.t('intro.start')}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderNotice() {
+    const notice = this._flow.notice;
+    if (!notice && !this._uploadError) return nothing;
+    const text = notice ? (notice.serverMessage ?? this.t(`error.${notice.code}`)) : this.t('error.upload-unreadable');
+    return html`<p part="notice" class="notice">${text}</p>`;
+  }
+
+  private renderUploadInput() {
+    if (!this.allowUpload) return nothing;
+    return html`<input type="file" accept="image/*" tabindex="-1" aria-hidden="true" @change=${this.onFileChosen} />`;
+  }
+
+  private renderCameraProblem(code: CameraErrorCode) {
+    return html`<div class="actions">
+      <p class="error-message" role="alert">${this.t(`error.${code}`)}</p>
+      ${code !== 'camera-unavailable'
+        ? html`<button part="retry-button" type="button" @click=${this.onRetryCamera}>${this.t('action.retry-camera')}</button>`
+        : nothing}
+      ${this.allowUpload
+        ? html`<button part="upload-button" class="primary" type="button" @click=${this.onUploadClick}>${this.t('action.upload')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderCapture(step: CaptureStep) {
+    const side = sideOfStep(step) ?? 'front';
+    const selfie = side === 'selfie';
+    const camera = this.camera;
+    const ready = camera.status === 'live' && camera.stream !== null && this._previewStream === camera.stream;
+    const hint = !ready ? this.t('camera.starting') : selfie ? this.t('hint.selfie.manual') : this.t('hint.document.manual');
+    return html`<section part="capture" aria-labelledby="heading">
+      ${this.heading(this.stepTitle(step), true)}
+      <p>${this.t(selfie ? 'step.selfie.instructions' : 'step.document.instructions')}</p>
+      ${this.renderNotice()}
+      ${camera.status === 'error' && camera.error
+        ? this.renderCameraProblem(camera.error)
+        : html`<div part="viewfinder" class="viewfinder">
+              <video
+                part="video"
+                class=${selfie ? 'mirrored' : ''}
+                .srcObject=${live(camera.stream)}
+                @loadeddata=${this.onPreviewReady}
+                @resize=${this.onPreviewReady}
+                autoplay
+                muted
+                playsinline
+                aria-label=${this.t(selfie ? 'camera.preview.selfie' : 'camera.preview.document')}
+              ></video>
+              <div part="frame" class="frame ${this.guideShape(side)}"></div>
+              <p part="hint" class="hint">${hint}</p>
+              <div class="camera-tools">
+                ${camera.devices.length > 1
+                  ? html`<button part="switch-camera-button" class="icon" type="button" @click=${this.onSwitchCamera}>
+                      ${this.t('action.switch-camera')}
+                    </button>`
+                  : nothing}
+                ${camera.torchSupported
+                  ? html`<button part="torch-button" class="icon" type="button" aria-pressed=${camera.torchOn ? 'true' : 'false'} @click=${this.onTorch}>
+                      ${this.t(camera.torchOn ? 'action.torch-off' : 'action.torch-on')}
+                    </button>`
+                  : nothing}
+              </div>
+            </div>
+            <div class="actions">
+              <button part="capture-button" class="primary" type="button" ?disabled=${!ready || this._capturing} @click=${this.onCapture}>
+                ${this.t('action.capture')}
+              </button>
+              ${this.allowUpload
+                ? html`<button part="upload-button" type="button" @click=${this.onUploadClick}>${this.t('action.upload')}</button>`
+                : nothing}
+            </div>`}
+      ${this.renderUploadInput()}
+    </section>`;
+  }
+
+  private renderReview(step: CaptureStep) {
+    const side = sideOfStep(step) ?? 'front';
+    return html`<section part="review" class="review" aria-labelledby="heading">
+      ${this.heading(this.t('step.review.title'), true)}
+      <p>${this.t(side === 'selfie' ? 'step.review.selfie' : 'step.review.document')}</p>
+      ${this.reviewUrl ? html`<img src=${this.reviewUrl} alt=${this.t(`review.alt.${side}`)} />` : nothing}
+      <div class="actions">
+        <button part="retake-button" type="button" @click=${this.onRetake}>${this.t('action.retake')}</button>
+        <button part="confirm-button" class="primary" type="button" @click=${this.onConfirm}>${this.t('action.confirm')}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderProcessing() {
+    const work = this._flow.work;
+    const message =
+      work === 'init' ? 'step.processing.init' : work === 'face' ? 'step.processing.face' : 'step.processing.ocr';
+    return html`<section part="processing" aria-labelledby="heading" aria-busy="true">
+      ${this.heading(this.t('step.processing.title'), true)}
+      <div class="spinner" aria-hidden="true"></div>
+      <p>${this.t(message)}</p>
+    </section>`;
+  }
+
+  private renderDone() {
+    const result = this.result;
+    const fields = result ? ['Name', 'ID', 'Date of birth'].flatMap((key) => result.ocr.fields[key] ?? []) : [];
+    return html`<section part="result" aria-labelledby="heading">
+      ${this.heading(this.t('step.done.title'), false)}
+      <slot name="done">
+        <p>${this.t('step.done.body')}</p>
+        ${fields.length > 0
+          ? html`<dl class="fields" aria-label=${this.t('result.fields')}>
+              ${fields.map((field) => html`<dt>${field.name}</dt><dd>${field.value ?? ''}</dd>`)}
+              ${result?.face?.similarity != null
+                ? html`<dt>${this.t('result.similarity')}</dt><dd>${result.face.similarity.toFixed(1)} %</dd>`
+                : nothing}
+            </dl>`
+          : nothing}
+      </slot>
+    </section>`;
+  }
+
+  private renderError() {
+    const error = this._flow.error;
+    if (!error) return nothing;
+    const message = error.serverMessage ?? this.t(`error.${error.code}`);
+    return html`<section part="error" aria-labelledby="heading">
+      ${this.heading(this.t('step.error.title'), false)}
+      <p class="error-message">${message}</p>
+      ${error.code === 'bad-config' && this._configMessage ? html`<p class="muted">${this._configMessage}</p>` : nothing}
+      ${error.retry === 'session' ? html`<p class="muted">${this.t('error.recoverable-later')}</p>` : nothing}
+      <div class="actions">
+        ${error.retry === 'work'
+          ? html`<button part="retry-button" class="primary" type="button" @click=${this.onRetry}>${this.t('action.retry')}</button>`
+          : html`<button part="retry-button" type="button" @click=${this.onRetry}>${this.t('action.restart')}</button>`}
+      </div>
+    </section>`;
+  }
+
+  private renderScreen() {
+    const step = this._flow.step;
+    switch (step) {
+      case 'intro':
+        return this.renderIntro();
+      case 'document-front':
+      case 'document-back':
+      case 'selfie':
+        return this._flow.review ? this.renderReview(step) : this.renderCapture(step);
+      case 'processing':
+        return this.renderProcessing();
+      case 'done':
+        return this.renderDone();
+      case 'error':
+        return this.renderError();
+    }
+  }
+
+  private announcement(): string {
+    const { step, notice, error, work } = this._flow;
+    if (step === 'error' && error) return error.serverMessage ?? this.t(`error.${error.code}`);
+    if (step === 'processing') return this.t(work === 'face' ? 'step.processing.face' : work === 'init' ? 'step.processing.init' : 'step.processing.ocr');
+    if (notice) return notice.serverMessage ?? this.t(`error.${notice.code}`);
+    if (step === 'done') return this.t('step.done.title');
+    return '';
   }
 
   override render() {
-    return html`<section part="intro"><h2>eKYC</h2></section>`;
+    const { step, config } = this._flow;
+    const showProgress = isCaptureStep(step) || step === 'processing';
+    return html`<div part="container" class="container" lang=${this.uiLang}>
+      ${showProgress ? renderProgress(config, step, this.lastCaptureStep, (key, values) => this.t(key, values)) : nothing}
+      ${this.renderScreen()}
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement()}</div>
+    </div>`;
   }
+}
+
+function encodedCapture(encoded: EncodedImage): { image: Blob; width: number; height: number } {
+  return { image: encoded.blob, width: encoded.width, height: encoded.height };
 }

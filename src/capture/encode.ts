@@ -23,18 +23,22 @@ export interface EncodedImage {
   height: number;
 }
 
-type Source = CanvasImageSource & { width?: number; height?: number };
+type Source = CanvasImageSource;
 
 const QUALITIES = [0.92, 0.85, 0.78, 0.7, 0.6, 0.5];
 
-function sourceSize(source: Source): { width: number; height: number } {
+/** The intrinsic size of anything a canvas can draw. */
+export function sourceSize(source: Source): { width: number; height: number } {
   if (typeof HTMLVideoElement !== 'undefined' && source instanceof HTMLVideoElement) {
     return { width: source.videoWidth, height: source.videoHeight };
   }
-  if (typeof VideoFrame !== 'undefined' && source instanceof VideoFrame) {
-    return { width: source.displayWidth, height: source.displayHeight };
+  if (typeof HTMLImageElement !== 'undefined' && source instanceof HTMLImageElement) {
+    return { width: source.naturalWidth, height: source.naturalHeight };
   }
-  return { width: source.width ?? 0, height: source.height ?? 0 };
+  if ('displayWidth' in source) return { width: source.displayWidth, height: source.displayHeight };
+  const { width, height } = source;
+  const length = (value: number | SVGAnimatedLength): number => (typeof value === 'number' ? value : value.baseVal.value);
+  return { width: length(width), height: length(height) };
 }
 
 /** Clamps a rectangle to the source and rounds it to whole pixels. */

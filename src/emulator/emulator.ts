@@ -56,7 +56,7 @@ export interface EmulatorOptions {
   now?: () => number;
 }
 
-interface QueuedFault {
+export interface QueuedFault {
   fault: EmulatorFault;
   endpoint: EmulatorEndpoint | 'any';
   remaining: number;
@@ -111,6 +111,11 @@ export class EkycEmulator {
   /** Makes the next `times` matching requests answer with `fault`. */
   inject(fault: EmulatorFault, options: { endpoint?: EmulatorEndpoint | 'any'; times?: number } = {}): void {
     this.faults.push({ fault, endpoint: options.endpoint ?? 'any', remaining: options.times ?? 1 });
+  }
+
+  /** Faults still waiting for a request. */
+  get queuedFaults(): readonly Readonly<QueuedFault>[] {
+    return this.faults;
   }
 
   clearFaults(): void {

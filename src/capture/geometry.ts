@@ -1,0 +1,48 @@
+import type { Rect } from './encode.js';
+
+export type GuideShape = 'card' | 'passport' | 'face';
+
+/** Width / height of each guide: ID-1 cards (85.6 × 54 mm), ID-3 passport pages (125 × 88 mm), a face oval. */
+export const GUIDE_ASPECT: Record<GuideShape, number> = { card: 85.6 / 53.98, passport: 125 / 88, face: 1 / 1.3 };
+
+/** Share of the viewfinder's width each guide takes. */
+export const GUIDE_WIDTH: Record<GuideShape, number> = { card: 0.86, passport: 0.86, face: 0.62 };
+
+/** The guide, centred, in the viewfinder's CSS pixels. */
+export function guideInView(shape: GuideShape, viewWidth: number, viewHeight: number): Rect {
+  let width = viewWidth * GUIDE_WIDTH[shape];
+  let height = width / GUIDE_ASPECT[shape];
+  const maxHeight = viewHeight * 0.86;
+  if (height > maxHeight) {
+    height = maxHeight;
+    width = height * GUIDE_ASPECT[shape];
+  }
+  return { x: (viewWidth - width) / 2, y: (viewHeight - height) / 2, width, height };
+}
+
+/**
+ * Maps a rectangle of the viewfinder to the video's own pixels, for a video
+ * shown with `object-fit: cover` (scaled to fill, centred, overflow cut).
+ */
+export function viewToSource(
+  rect: Rect,
+  view: { width: number; height: number },
+  source: { width: number; height: number },
+): Rect {
+  const scale = Math.max(view.width / source.width, view.height / source.height);
+  const offsetX = (view.width - source.width * scale) / 2;
+  const offsetY = (view.height - source.height * scale) / 2;
+  return {
+    x: (rect.x - offsetX) / scale,
+    y: (rect.y - offsetY) / scale,
+    width: rect.width / scale,
+    height: rect.height / scale,
+  };
+}
+
+/** Grows a rectangle by `margin` of its size on every side. */
+export function expandRect(rect: Rect, margin: number): Rect {
+  const dx = rect.width * margin;
+  const dy = rect.height * margin;
+  return { x: rect.x - dx, y: rect.y - dy, width: rect.width + 2 * dx, height: rect.height + 2 * dy };
+}

@@ -1,0 +1,126 @@
+import { checkFace, EkycFaceError, initSession, readDocument } from '../api/client.js';
+import { EkycApiError } from '../api/errors.js';
+import type { ApiConfig, ApiLang } from '../api/types.js';
+import type { FlowEvent } from './machine.js';
+import type { FlowState, Work, WorkFailure } from './types.js';
+
+export interface RunContext {
+  api: ApiConfig;
+  lang: ApiLang;
+  clientUuid: string | undefined;
+  signal: AbortSignal;
+  /** Waits between automatic retries (default: real time). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** Automatic retries of a transient failure before the user is asked: delays grow, with a cap. */
+export const RETRY_DELAYS_MS = [1000, 3000] as const;
+export const MAX_RETRY_DELAY_MS = 8000;
+
+export function backoffDelay(attempt: number, random = Math.random): number {
+  const base = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? MAX_RETRY_DELAY_MS;
+  return Math.min(MAX_RETRY_DELAY_MS, base * (0.75 + random() / 2));
+}
+
+const realSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new EkycApiError('aborted', 'Cancelled.'));
+      },
+      { once: true },
+    );
+  });
+
+/** Turns whatever a call threw into the flow's vocabulary. */
+export function classify(error: unknown): WorkFailure {
+  if (!(error instanceof EkycApiError)) {
+    return { code: 'network', serverMessage: null, apiCode: null, status: null, completeSession: false };
+  }
+  const base = {
+    serverMessage: error.apiCode !== undefined && error.message ? error.message : null,
+    apiCode: error.apiCode ?? null,
+    status: error.status ?? null,
+    completeSession: error instanceof EkycFaceError ? error.result.completeSession : false,
+  };
+  switch (error.code) {
+    case 'network':
+    case 'aborted':
+      return { ...base, code: 'network', serverMessage: null };
+    case 'timeout':
+      return { ...base, code: 'timeout', serverMessage: null };
+    case 'http':
+      return { ...base, code: 'server' };
+    case 'bad-response':
+      return { ...base, code: 'bad-response', serverMessage: null };
+    case 'session-expired':
+      return { ...base, code: 'session-expired' };
+    case 'document-not-found':
+      return { ...base, code: 'document-not-found' };
+    case 'face-mismatch':
+      return { ...base, code: 'face-mismatch' };
+    case 'multiple-faces':
+      return { ...base, code: 'multiple-faces' };
+    case 'api':
+      return { ...base, code: error instanceof EkycFaceError ? 'face-rejected' : 'document-rejected' };
+  }
+}
+
+async function call(work: Work, state: FlowState, context: RunContext): Promise<FlowEvent> {
+  const { api, lang, signal } = context;
+  const { sessionId, captures, config } = state;
+  if (work === 'init') {
+    const { sessionId: created } = await initSession(api, {
+      clientUuid: context.clientUuid,
+      onlyEngine: config.flow === 'ocr-only',
+      signal,
+    });
+    return { type: 'session-created', sessionId: created };
+  }
+  if (sessionId === null) throw new EkycApiError('session-expired', 'No session.');
+  if (work === 'ocr-front' || work === 'ocr-back') {
+    const side = work === 'ocr-front' ? 'front' : 'back';
+    const capture = captures[side];
+    if (!capture) throw new Error(`No ${side} capture to send.`);
+    const perSide = config.documentType !== 'passport';
+    const result = await readDocument(api, {
+      sessionId,
+      documentType: config.documentType,
+      side: perSide ? side : undefined,
+      files: [capture.image],
+      lang,
+      signal,
+    });
+    return { type: 'ocr-done', side, result };
+  }
+  const selfie = captures.selfie;
+  if (!selfie) throw new Error('No selfie to send.');
+  const result = await checkFace(api, { sessionId, selfies: [selfie.image], auto: selfie.auto, lang, signal });
+  return { type: 'face-done', result };
+}
+
+/**
+ * Runs one API call of the flow, retrying transient failures (network,
+ * timeout, 5xx, 429) with growing delays, and answers with the flow event it
+ * leads to. Resolves `null` when aborted: nobody is listening any more.
+ */
+export async function runWork(work: Work, state: FlowState, context: RunContext): Promise<FlowEvent | null> {
+  const sleep = context.sleep ?? realSleep;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call(work, state, context);
+    } catch (error) {
+      if (context.signal.aborted) return null;
+      const retryable = error instanceof EkycApiError && error.transient && attempt < RETRY_DELAYS_MS.length;
+      if (!retryable) return { type: 'work-failed', work, failure: classify(error) };
+      try {
+        await sleep(backoffDelay(attempt), context.signal);
+      } catch {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,320 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_primary: var(--ekyc-color-primary, #0a58ca);
+    --_on-primary: var(--ekyc-color-on-primary, #ffffff);
+    --_text: var(--ekyc-color-text, #1b1f24);
+    --_muted: var(--ekyc-color-muted, #515a66);
+    --_background: var(--ekyc-color-background, #ffffff);
+    --_surface: var(--ekyc-color-surface, #f1f4f8);
+    --_error: var(--ekyc-color-error, #b3261e);
+    --_success: var(--ekyc-color-success, #146c2e);
+    --_focus: var(--ekyc-focus-ring-color, #0a58ca);
+    --_radius: var(--ekyc-radius, 12px);
+    --_space: var(--ekyc-spacing, 16px);
+    --_overlay: var(--ekyc-overlay-color, rgb(0 0 0 / 0.55));
+    --_frame: var(--ekyc-frame-color, #ffffff);
+    --_frame-ready: var(--ekyc-frame-ready-color, #3ddc84);
+
+    display: block;
+    box-sizing: border-box;
+    max-width: var(--ekyc-max-width, 480px);
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--ekyc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--ekyc-font-size, 1rem);
+    line-height: 1.5;
+    border-radius: var(--_radius);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_primary: var(--ekyc-color-primary, #8ab4f8);
+      --_on-primary: var(--ekyc-color-on-primary, #0b1a33);
+      --_text: var(--ekyc-color-text, #e8eaed);
+      --_muted: var(--ekyc-color-muted, #b4bac3);
+      --_background: var(--ekyc-color-background, #16181c);
+      --_surface: var(--ekyc-color-surface, #23262c);
+      --_error: var(--ekyc-color-error, #f2b8b5);
+      --_success: var(--ekyc-color-success, #81c995);
+      --_focus: var(--ekyc-focus-ring-color, #8ab4f8);
+    }
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .container {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    padding: var(--_space);
+  }
+
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+    line-height: 1.3;
+  }
+
+  h2:focus {
+    outline: none;
+  }
+
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  ol.progress {
+    display: flex;
+    gap: 4px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.8125em;
+  }
+
+  ol.progress li {
+    flex: 1;
+    padding-top: 6px;
+    border-top: 4px solid var(--_surface);
+    color: var(--_muted);
+  }
+
+  ol.progress li[data-state='done'] {
+    border-top-color: var(--_success);
+  }
+
+  ol.progress li[aria-current='step'] {
+    border-top-color: var(--_primary);
+    color: var(--_text);
+    font-weight: 600;
+  }
+
+  ul.needs {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+
+  .viewfinder {
+    position: relative;
+    overflow: hidden;
+    aspect-ratio: var(--ekyc-viewfinder-aspect, 3 / 4);
+    border-radius: var(--_radius);
+    background: #000;
+  }
+
+  .viewfinder video,
+  .viewfinder .still {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+
+  .viewfinder video.mirrored {
+    transform: scaleX(-1);
+  }
+
+  .review img {
+    display: block;
+    width: 100%;
+    max-height: 60vh;
+    object-fit: contain;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .frame {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    transform: translate(-50%, -50%);
+    border: 3px solid var(--_frame);
+    border-radius: calc(var(--_radius) * 0.75);
+    box-shadow: 0 0 0 100vmax var(--_overlay);
+    pointer-events: none;
+    transition: border-color 200ms ease;
+  }
+
+  .frame.card {
+    width: 86%;
+    aspect-ratio: 85.6 / 53.98;
+  }
+
+  .frame.passport {
+    width: 86%;
+    aspect-ratio: 125 / 88;
+  }
+
+  .frame.face {
+    width: 62%;
+    aspect-ratio: 1 / 1.3;
+    border-radius: 50%;
+  }
+
+  .frame[data-ready] {
+    border-color: var(--_frame-ready);
+  }
+
+  .hint {
+    position: absolute;
+    left: var(--_space);
+    right: var(--_space);
+    bottom: var(--_space);
+    padding: 8px 12px;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: rgb(0 0 0 / 0.72);
+    color: #ffffff;
+    text-align: center;
+    font-weight: 600;
+  }
+
+  .camera-tools {
+    position: absolute;
+    top: 8px;
+    right: 8px;
+    display: flex;
+    gap: 8px;
+  }
+
+  .notice {
+    padding: 12px;
+    border-radius: calc(var(--_radius) * 0.75);
+    border-left: 4px solid var(--_error);
+    background: var(--_surface);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+  }
+
+  button {
+    min-width: 44px;
+    min-height: 44px;
+    padding: 10px 20px;
+    border: 2px solid var(--_primary);
+    border-radius: var(--ekyc-button-radius, 999px);
+    background: transparent;
+    color: var(--_primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  button.primary {
+    flex: 1;
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  button.icon {
+    padding: 8px 12px;
+    border-color: transparent;
+    background: rgb(0 0 0 / 0.6);
+    color: #ffffff;
+    font-size: 0.875em;
+  }
+
+  button.link {
+    border-color: transparent;
+    padding-inline: 8px;
+  }
+
+  button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+
+  .spinner {
+    width: 48px;
+    height: 48px;
+    margin: calc(var(--_space) * 2) auto;
+    border: 5px solid var(--_surface);
+    border-top-color: var(--_primary);
+    border-radius: 50%;
+    animation: spin 900ms linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+
+  dl.fields {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px 12px;
+    margin: 0;
+  }
+
+  dl.fields dt {
+    color: var(--_muted);
+  }
+
+  dl.fields dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .error-message {
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  input[type='file'] {
+    display: none;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.5s;
+    }
+
+    .frame {
+      transition: none;
+    }
+  }
+`;
