@@ -59,7 +59,17 @@ export interface EmulatorOptions {
 export interface QueuedFault {
   fault: EmulatorFault;
   endpoint: EmulatorEndpoint | 'any';
+  /** Only OCR requests of this side (`side-type`), when set. */
+  side: 'front' | 'back' | null;
   remaining: number;
+}
+
+export interface InjectOptions {
+  endpoint?: EmulatorEndpoint | 'any';
+  /** Only OCR requests with this `side-type`. */
+  side?: 'front' | 'back';
+  /** How many matching requests get the fault (default 1). */
+  times?: number;
 }
 
 const DOCUMENT_TYPES: readonly string[] = ['idr', 'passport', 'dlr'];
@@ -109,8 +119,13 @@ export class EkycEmulator {
   }
 
   /** Makes the next `times` matching requests answer with `fault`. */
-  inject(fault: EmulatorFault, options: { endpoint?: EmulatorEndpoint | 'any'; times?: number } = {}): void {
-    this.faults.push({ fault, endpoint: options.endpoint ?? 'any', remaining: options.times ?? 1 });
+  inject(fault: EmulatorFault, options: InjectOptions = {}): void {
+    this.faults.push({
+      fault,
+      endpoint: options.endpoint ?? 'any',
+      side: options.side ?? null,
+      remaining: options.times ?? 1,
+    });
   }
 
   /** Faults still waiting for a request. */
@@ -189,7 +204,7 @@ export class EkycEmulator {
     if (endpoint === 'init') return this.init(record);
 
     const multipart = await readParts(request, record);
-    const fault = this.takeFault(endpoint);
+    const fault = this.takeFault(endpoint, record.headers['side-type']);
     const transport = fault && transportFault(fault, endpoint);
     if (transport) return transport;
 
@@ -318,9 +333,12 @@ export class EkycEmulator {
     return respond(200, faceBody(code, text, lang, match, complete, text));
   }
 
-  private takeFault(endpoint: EmulatorEndpoint): EmulatorFault | undefined {
+  private takeFault(endpoint: EmulatorEndpoint, side?: string): EmulatorFault | undefined {
     const index = this.faults.findIndex(
-      (queued) => (queued.endpoint === 'any' || queued.endpoint === endpoint) && faultApplies(queued.fault, endpoint),
+      (queued) =>
+        (queued.endpoint === 'any' || queued.endpoint === endpoint) &&
+        (queued.side === null || queued.side === side) &&
+        faultApplies(queued.fault, endpoint),
     );
     const queued = this.faults[index];
     if (!queued) return undefined;
