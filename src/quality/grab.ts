@@ -1,0 +1,36 @@
+import type { FrameLayout } from './types.js';
+
+/** The size of a video, video frame, image, bitmap or canvas. */
+export function sourceSize(source: CanvasImageSource): { width: number; height: number } {
+  if ('videoWidth' in source) return { width: source.videoWidth, height: source.videoHeight };
+  if ('naturalWidth' in source) return { width: source.naturalWidth, height: source.naturalHeight };
+  if ('displayWidth' in source) return { width: source.displayWidth, height: source.displayHeight };
+  const { width, height } = source;
+  if (typeof width === 'number' && typeof height === 'number') return { width, height };
+  return {
+    width: typeof width === 'number' ? width : width.baseVal.value,
+    height: typeof height === 'number' ? height : height.baseVal.value,
+  };
+}
+
+/**
+ * Copies `layout.region` of a frame into a small canvas, downscaled in the same
+ * `drawImage`, and reads its pixels. One canvas is kept and reused.
+ */
+export function createRegionGrabber(): (source: CanvasImageSource, layout: FrameLayout) => ImageData {
+  let canvas: OffscreenCanvas | null = null;
+  let context: OffscreenCanvasRenderingContext2D | null = null;
+  return (source, layout) => {
+    if (!canvas || !context || canvas.width !== layout.width || canvas.height !== layout.height) {
+      canvas = new OffscreenCanvas(layout.width, layout.height);
+      // Read back every frame: a CPU-side canvas makes getImageData cheap.
+      context = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
+      if (!context) throw new Error('No 2D canvas context.');
+      context.imageSmoothingEnabled = true;
+      context.imageSmoothingQuality = 'medium';
+    }
+    const { region } = layout;
+    context.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, layout.width, layout.height);
+    return context.getImageData(0, 0, layout.width, layout.height);
+  };
+}

@@ -1,0 +1,37 @@
+import { DOCUMENT_THRESHOLDS, type DocumentThresholds } from './thresholds.js';
+import type { DocumentFrameReport, DocumentHint, DocumentVerdict, Side } from './types.js';
+
+const SIDES: readonly Side[] = ['left', 'right', 'top', 'bottom'];
+
+const fail = (hint: DocumentHint): DocumentVerdict => ({ ok: false, hint });
+
+/**
+ * The first check a frame fails; `ready` when none. A view too dark or too
+ * bright to find anything in is named first; then where the card is (three
+ * clear sides mean the fourth is out of view: `card-cut-off`; fewer, or
+ * sides leaning past `maxTilt`, mean no card is placed in the guide); then
+ * the card's exposure, glare, sharpness, and the view's motion.
+ */
+export function judgeDocumentFrame(
+  report: DocumentFrameReport,
+  thresholds: Partial<DocumentThresholds> = {},
+): DocumentVerdict {
+  const t = { ...DOCUMENT_THRESHOLDS, ...thresholds };
+  const { card, exposure, glare } = report;
+  if (exposure.high < t.minViewHigh) return fail('too-dark');
+  if (exposure.blown > t.maxViewBlown) return fail('too-bright');
+  const found = SIDES.filter((side) => card.sides[side] >= t.minSideScore);
+  if (found.length < 3) return fail('no-card');
+  const tilt = Math.max(...found.map((side) => Math.abs(card.angles[side])));
+  if (tilt > t.maxTilt) return fail('no-card');
+  if (found.length === 4 && card.squareness < t.minSquareness) return fail('no-card');
+  if (found.length === 4 && card.fill < t.minFill) return fail('move-closer');
+  if (found.length === 3) return fail('card-cut-off');
+  if (exposure.mean < t.minMean) return fail('too-dark');
+  if (glare.share > t.maxBlownShare) return fail('too-bright');
+  if (exposure.contrast < t.minContrast) return fail('low-contrast');
+  if (glare.largest > t.maxGlarePatch) return fail('glare');
+  if (report.sharpness < t.minSharpness) return fail('blurry');
+  if (report.motion !== null && report.motion > t.maxMotion) return fail('hold-still');
+  return { ok: true, hint: 'ready' };
+}
