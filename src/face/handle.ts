@@ -11,7 +11,7 @@ export interface FaceDetectorHandle {
    * Detects faces in one frame. `timestampMs` is the frame's time (for example
    * `performance.now()`); timestamps that do not increase are nudged forward.
    * The frame is copied, never transferred or closed. Rejects with a `FaceDetectorError`
-   * after `close()`.
+   * after `close()`. Await each call before the next: frames sent meanwhile queue up.
    */
   detect(frame: FaceFrame, timestampMs?: number): Promise<Face[]>;
   /** Releases the detector (and its worker). Idempotent. */
