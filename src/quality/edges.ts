@@ -1,3 +1,4 @@
+import { scratchFloats } from './scratch.js';
 import type { GreyImage } from './types.js';
 
 /**
@@ -33,8 +34,8 @@ export interface EdgeMaps {
 export function edgeMaps(image: GreyImage, saturation = EDGE_SATURATION): EdgeMaps {
   const inverse = 1 / saturation;
   const { width, height, data } = image;
-  const vertical = new Float32Array(width * height);
-  const horizontal = new Float32Array(width * height);
+  const vertical = scratchFloats('vertical', width * height).fill(0);
+  const horizontal = scratchFloats('horizontal', width * height).fill(0);
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
       const gx = (data[i + 1] ?? 0) - (data[i - 1] ?? 0);

@@ -1,3 +1,4 @@
+import { scratchBytes } from './scratch.js';
 import type { Box, GlareReport } from './types.js';
 
 /**
@@ -11,7 +12,7 @@ export function measureGlare(blown: Uint8Array, width: number, box: Box): GlareR
   const area = w * h;
   if (area <= 0) return { share: 0, largest: 0 };
   // A local copy, cleared as patches are filled.
-  const mask = new Uint8Array(area);
+  const mask = scratchBytes('glare', area);
   let total = 0;
   for (let y = 0; y < h; y++) {
     const row = blown.subarray((box.y0 + y) * width + box.x0, (box.y0 + y) * width + box.x1);

@@ -1,3 +1,4 @@
+import { scratchBytes } from './scratch.js';
 import type { GreyImage } from './types.js';
 
 /** A pixel is blown out when even its darkest channel is this bright: white glare, not a saturated colour. */
@@ -11,22 +12,21 @@ export interface GreyFrame {
   blownCount: number;
 }
 
-/** Converts RGBA pixels to luma (BT.601 weights) and marks blown-out pixels, in one pass. */
+/** Converts RGBA pixels to luma (BT.601 weights) and marks blown-out pixels, in one pass, into working buffers. */
 export function toGrey(image: ImageData): GreyFrame {
   const { width, height, data } = image;
   const count = width * height;
-  const grey = new Uint8Array(count);
-  const blown = new Uint8Array(count);
+  const grey = scratchBytes('grey', count);
+  const blown = scratchBytes('blown', count);
   let blownCount = 0;
   for (let i = 0, p = 0; i < count; i++, p += 4) {
     const r = data[p] ?? 0;
     const g = data[p + 1] ?? 0;
     const b = data[p + 2] ?? 0;
     grey[i] = (77 * r + 150 * g + 29 * b) >> 8;
-    if (r >= BLOWN_LEVEL && g >= BLOWN_LEVEL && b >= BLOWN_LEVEL) {
-      blown[i] = 1;
-      blownCount++;
-    }
+    const isBlown = r >= BLOWN_LEVEL && g >= BLOWN_LEVEL && b >= BLOWN_LEVEL ? 1 : 0;
+    blown[i] = isBlown;
+    blownCount += isBlown;
   }
   return { grey: { width, height, data: grey }, blown, blownCount };
 }

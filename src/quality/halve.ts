@@ -1,10 +1,14 @@
+import { scratchBytes } from './scratch.js';
 import type { GreyImage } from './types.js';
 
-/** Half the size each way, each pixel the mean of a 2×2 block (an odd last row or column is dropped). */
+/**
+ * Half the size each way, into a working buffer: each pixel the mean of a 2×2 block (an odd last row or column is
+ * dropped).
+ */
 export function halve(image: GreyImage): GreyImage {
   const width = Math.max(1, image.width >> 1);
   const height = Math.max(1, image.height >> 1);
-  const data = new Uint8Array(width * height);
+  const data = scratchBytes('half', width * height);
   const { data: source, width: stride } = image;
   for (let y = 0; y < height; y++) {
     let i = 2 * y * stride;

@@ -133,13 +133,22 @@ export function findLines(maps: EdgeMaps, search: LineSearch, count: number): Li
 
 /**
  * Mean signed edge strength along `line` from `alongFrom` to `alongTo` (positive: brighter towards larger `across`).
+ * Computed on the fly: it is called for many short stretches, each once.
  */
 export function scoreStretch(maps: EdgeMaps, line: Line, alongFrom: number, alongTo: number, step = 2): number {
   if (alongTo <= alongFrom) return 0;
-  const strides = stridesOf(maps, line.orientation);
-  const samples = sampling(strides, alongFrom, alongTo, step, line.slope, line.mid);
-  // Rounding the offset moves the line by under half a pixel; the shifts carry the slope.
-  return sumAt(strides, Math.round(line.offset), samples) / samples.total;
+  const { map, along: alongStride, across: acrossStride, limit, alongLimit } = stridesOf(maps, line.orientation);
+  // Rounding the offset moves the line by under half a pixel; the slope still applies around `mid`.
+  const offset = Math.round(line.offset);
+  const total = Math.max(1, Math.floor((alongTo - alongFrom) / step) + 1);
+  let sum = 0;
+  for (let k = 0; k < total; k++) {
+    const along = Math.round(alongFrom + k * step);
+    if (along < 1 || along > alongLimit - 2) continue;
+    const across = offset + Math.round(line.slope * (along - line.mid));
+    if (across >= 1 && across < limit - 1) sum += map[along * alongStride + across * acrossStride] ?? 0;
+  }
+  return sum / total;
 }
 
 /**

@@ -33,7 +33,8 @@ export const DOCUMENT_THRESHOLDS = {
    */
   maxViewBlown: 0.4,
   /**
-   * Mean grey level of the card under which it is too dark: 185–220 in good light, 82 at 0.45× exposure, 55 at 0.3×.
+   * Mean grey level of the card under which it is too dark: 185–220 in good light, 82 at 0.45× exposure,
+   * 55 at 0.3×.
    */
   minMean: 70,
   /**
