@@ -1,3 +1,4 @@
+import { trustedScriptUrl } from '../face/trusted-types.js';
 import { analyzeDocumentFrame } from './analyze.js';
 import { createRegionGrabber, sourceSize } from './grab.js';
 import { judgeDocumentFrame } from './judge.js';
@@ -52,6 +53,13 @@ interface Pending {
 
 function startWorker(): Worker | null {
   try {
+    // Named `Worker` so that bundlers still see `new Worker(new URL(…, import.meta.url))` and bundle the
+    // worker; the URL goes through the Trusted Types policy on the way, for pages that require it.
+    const Worker = class extends globalThis.Worker {
+      constructor(url: URL, options: WorkerOptions) {
+        super(trustedScriptUrl(url), options);
+      }
+    };
     return new Worker(new URL('./analysis.worker.ts', import.meta.url), {
       type: 'module',
       name: 'ekyc-document-analysis',
