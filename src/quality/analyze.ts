@@ -26,7 +26,7 @@ function boundsOf(points: readonly Point[]): Box {
  * Measures one downscaled frame (`image`, drawn from `layout.region`): where
  * the card is, and, on the card (or on the guide when no card is clear),
  * exposure, glare and sharpness; `previous` is the last frame's thumbnail.
- * Pure: no DOM, the same in a worker and on the main thread.
+ * No DOM: the same in a worker and on the main thread.
  */
 export function analyzeDocumentFrame(
   image: ImageData,
@@ -47,6 +47,7 @@ export function analyzeDocumentFrame(
     y1: guide.y1 * sy,
   });
   const analysed = (point: Point): Point => ({ x: point.x / sx, y: point.y / sy });
+  // Which part is measured as the card follows the default limits, whatever limits the judge is given later.
   const clear = Object.values(fit.sides).every((score) => score >= DOCUMENT_THRESHOLDS.minSideScore);
   const content = insetBox(
     clampBox(clear ? boundsOf(fit.corners.map(analysed)) : guide, grey.width, grey.height),

@@ -139,7 +139,9 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
     async analyze(source, guide) {
       if (disposed) throw new Error('The analyzer was disposed.');
       const start = performance.now();
-      const layout: FrameLayout = documentLayout(sourceSize(source), guide, options.layout);
+      const size = sourceSize(source);
+      if (size.width === 0 || size.height === 0) throw new Error('The frame has no pixels yet.');
+      const layout: FrameLayout = documentLayout(size, guide, options.layout);
       const image = grab(source, layout);
       const grabbed = performance.now();
       const { report, thread } = await measure({ id: nextId++, image, layout, previous });

@@ -104,6 +104,25 @@ describe('the document analyzer', () => {
     expect(result.verdict.hint).to.equal('blurry');
   });
 
+  it('measures a frame far smaller than the analysed size without failing', async () => {
+    const tiny = new OffscreenCanvas(48, 32);
+    const analyzer = createDocumentAnalyzer({ worker: false });
+    const result = await analyzer.analyze(tiny, { x: 6, y: 4, width: 36, height: 24 });
+    expect(result.verdict.ok).to.equal(false);
+    expect([result.layout.width, result.layout.height]).to.deep.equal([48, 32]);
+  });
+
+  it('refuses a video that has no frame yet', async () => {
+    const analyzer = createDocumentAnalyzer({ worker: false });
+    let error: unknown;
+    try {
+      await analyzer.analyze(document.createElement('video'), { x: 0, y: 0, width: 10, height: 10 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(String(error)).to.contain('no pixels');
+  });
+
   it('refuses to measure once disposed', async () => {
     const { scene, guide } = await analyseScene({ card: 'idr-front', background: 'wood' });
     const analyzer = createDocumentAnalyzer();
