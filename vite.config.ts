@@ -2,6 +2,8 @@ import { defineConfig, type UserConfig } from 'vite';
 
 /** `npm run build`: the library in `dist/`, with `lit` and MediaPipe left as bare imports. */
 const library: UserConfig = {
+  // Chunks and the worker are found relative to the module that loads them, wherever the package is served.
+  base: './',
   publicDir: false,
   build: {
     outDir: 'dist',

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { prepareFakeCameras } from './scripts/fake-camera.js';
@@ -49,15 +50,33 @@ const cameras = prepareFakeCameras(
   resolve('test/fixtures/camera'),
   resolve('node_modules/.cache/ekyc-fake-camera'),
 );
-// With `--files`, only the camera groups named in it run (e.g. `--files 'test/face/*.person-a.camera.test.ts'`).
-const filesArgument = process.argv.includes('--files') ? process.argv.slice(process.argv.indexOf('--files') + 1).join(' ') : null;
+// `--files` applies to every group: keep only the camera groups whose files it names.
+// To run one camera group alone: `npx wtr --group camera-<name>`.
+const filesArgument = process.argv.includes('--files') ? process.argv[process.argv.indexOf('--files') + 1] : undefined;
+const namedFiles = filesArgument === undefined ? null : listFiles('test').filter((file) => globToRegExp(filesArgument).test(file));
 const cameraGroups = Object.entries(cameras)
-  .filter(([name]) => filesArgument === null || filesArgument.includes(`.${name}.camera.`) || filesArgument.includes('*.camera.'))
+  .filter(([name]) => namedFiles === null || namedFiles.some((file) => file.endsWith(`.${name}.camera.test.ts`)))
   .map(([name, y4m]) => ({
     name: `camera-${name}`,
     files: [`test/**/*.${name}.camera.test.ts`],
     browsers: [chromium([`--use-file-for-fake-video-capture=${y4m}`])],
   }));
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+function globToRegExp(glob) {
+  const pattern = glob
+    .replace(/^\.\//, '')
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\//g, '§§')
+    .replace(/\*/g, '[^/]*')
+    .replace(/§§/g, '(?:.*/)?');
+  return new RegExp(`^${pattern}$`);
+}
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.camera.test.ts', '!test/node/**'],

@@ -3,14 +3,16 @@ import { live } from 'lit/directives/live.js';
 import type { ApiConfig } from './api/types.js';
 import { CameraController } from './camera/camera-controller.js';
 import type { CameraErrorCode } from './camera/camera-errors.js';
-import { encodeJpeg, encodeUpload, type EncodedImage } from './capture/encode.js';
+import { encodeJpeg, encodeUpload, type EncodedImage, type Rect } from './capture/encode.js';
 import { expandRect, guideInView, viewToSource, type GuideShape } from './capture/geometry.js';
 import { runWork } from './flow/api-runner.js';
 import { checkSettings } from './flow/config.js';
 import { initialState, isCaptureStep, sideOfStep, transition, type FlowEvent } from './flow/machine.js';
 import type { CaptureSide, FlowState, Step } from './flow/types.js';
 import { createEkycEvent, type EkycCompleteDetail, type EkycEmission } from './events.js';
-import { normaliseLang, translate, type EkycStrings, type Lang, type StringKey } from './i18n/localize.js';
+import { GuidanceController } from './guidance/guidance-controller.js';
+import type { GuidanceUpdate } from './guidance/types.js';
+import { isStringKey, normaliseLang, translate, type EkycStrings, type Lang, type StringKey } from './i18n/localize.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { renderProgress } from './views/progress.js';
 
@@ -103,6 +105,7 @@ export class EkycFlow extends LitElement {
     _previewStream: { state: true },
     _configMessage: { state: true },
     _uploadError: { state: true },
+    _reviewWarning: { state: true },
   };
 
   /** Base URL of the API, or of your proxy. */
@@ -140,8 +143,18 @@ export class EkycFlow extends LitElement {
   declare private _previewStream: MediaStream | null;
   declare private _configMessage: string | null;
   declare private _uploadError: boolean;
+  declare private _reviewWarning: 'not-a-front' | null;
 
   private readonly camera = new CameraController(this);
+  private readonly guidance = new GuidanceController(this, {
+    onFire: (update) => void this.capture(true, update),
+    onDetectorUnavailable: () => {
+      this.emit({
+        name: 'ekyc-error',
+        detail: { code: 'detector-unavailable', message: this.t('error.detector-unavailable'), step: this._flow.step, recoverable: true },
+      });
+    },
+  });
   private abort: AbortController | null = null;
   private reviewUrl: string | null = null;
   private reportedCameraError: CameraErrorCode | null = null;
@@ -164,6 +177,7 @@ export class EkycFlow extends LitElement {
     this._previewStream = null;
     this._configMessage = null;
     this._uploadError = false;
+    this._reviewWarning = null;
   }
 
   /** The current screen. */
@@ -193,6 +207,13 @@ export class EkycFlow extends LitElement {
     this._configMessage = null;
     this.focusPending = true;
     this.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
+    this.guidance.preload(this.resolvedAssetsBase);
+  }
+
+  /** `assets-base`, or the `ekyc-assets/` folder next to this module. */
+  private get resolvedAssetsBase(): string {
+    const base = this.assetsBase ?? new URL('./ekyc-assets/', import.meta.url).href;
+    return base.endsWith('/') ? base : `${base}/`;
   }
 
   /** Back to the intro, dropping every capture. */
@@ -230,6 +251,7 @@ export class EkycFlow extends LitElement {
     if (reviewChanged) {
       if (this.reviewUrl) URL.revokeObjectURL(this.reviewUrl);
       this.reviewUrl = review ? URL.createObjectURL(review.image) : null;
+      this._reviewWarning = null;
       this.focusPending = true;
     }
   }
@@ -238,6 +260,7 @@ export class EkycFlow extends LitElement {
     const previous = changed.get('_flow' as keyof EkycFlow) as FlowState | undefined;
     if (previous && previous.step !== this._flow.step) this.focusPending = true;
     this.syncCamera();
+    this.syncGuidance();
     this.reportCameraError();
     if (this.focusPending && this._flow.step !== 'intro') {
       this.focusPending = false;
@@ -320,27 +343,81 @@ export class EkycFlow extends LitElement {
     return this._flow.config.documentType === 'passport' ? 'passport' : 'card';
   }
 
-  private readonly onCapture = async (): Promise<void> => {
+  private readonly onCapture = (): void => {
+    void this.capture(false);
+  };
+
+  /** Takes the photo: from the live preview, or from the frame guidance picked (the sharpest). */
+  private async capture(auto: boolean, update?: GuidanceUpdate): Promise<void> {
     const side = this.currentSide;
     const video = this.renderRoot.querySelector('video');
-    const viewfinder = this.renderRoot.querySelector('.viewfinder');
-    if (!side || !video || !viewfinder || this._capturing || video.videoWidth === 0) return;
+    if (!side || !video || this._capturing || this._flow.review || video.videoWidth === 0) return;
     this._capturing = true;
     try {
-      const view = viewfinder.getBoundingClientRect();
-      const source = { width: video.videoWidth, height: video.videoHeight };
       let encoded: EncodedImage;
       if (side === 'selfie') {
         encoded = await encodeJpeg(video, { maxLongSide: 1280 });
+      } else if (update?.frame && update.crop) {
+        encoded = await encodeJpeg(update.frame, { crop: expandRect(update.crop, 0.06), maxLongSide: 1600 });
       } else {
-        const guide = viewToSource(guideInView(this.guideShape(side), view.width, view.height), view, source);
+        const guide = this.guideInVideo(video, side);
+        if (!guide) return;
         encoded = await encodeJpeg(video, { crop: expandRect(guide, 0.06), maxLongSide: 1600 });
       }
-      this.dispatch({ type: 'captured', capture: { side, ...encodedCapture(encoded), auto: false, quality: null, source: 'camera' } });
+      const capture = { side, ...encodedCapture(encoded), auto, quality: update?.quality ?? null, source: 'camera' as const };
+      this.dispatch({ type: 'captured', capture });
+      if (side === 'front') void this.checkPortrait(capture.image);
     } finally {
+      update?.frame?.close();
       this._capturing = false;
     }
-  };
+  }
+
+  /** The guide frame as drawn, in the video's own pixels. */
+  private guideInVideo(video: HTMLVideoElement, side: CaptureSide): Rect | null {
+    const viewfinder = this.renderRoot.querySelector('.viewfinder');
+    if (!viewfinder || video.videoWidth === 0) return null;
+    const view = viewfinder.getBoundingClientRect();
+    if (view.width === 0 || view.height === 0) return null;
+    return viewToSource(guideInView(this.guideShape(side), view.width, view.height), view, {
+      width: video.videoWidth,
+      height: video.videoHeight,
+    });
+  }
+
+  /** A document front carries a portrait: warn before uploading when the detector sees none. */
+  private async checkPortrait(image: Blob): Promise<void> {
+    const detector = await this.guidance.detector();
+    if (!detector) return;
+    const { frontHasPortrait } = await import('./face/portrait.js');
+    const hasPortrait = await frontHasPortrait(detector, image).catch(() => true);
+    if (hasPortrait || this._flow.review?.image !== image) return;
+    this._reviewWarning = 'not-a-front';
+    this.emit({
+      name: 'ekyc-error',
+      detail: { code: 'not-a-front', message: this.t('error.not-a-front'), step: this._flow.step, recoverable: true },
+    });
+  }
+
+  private syncGuidance(): void {
+    const side = this.currentSide;
+    const video = this.renderRoot.querySelector('video');
+    const stream = this.camera.stream;
+    const watching = side && video && stream && !this._flow.review && this._previewStream === stream && !this._capturing;
+    const guide = watching ? this.guideInVideo(video, side) : null;
+    if (!watching || !guide) {
+      this.guidance.sync(null);
+      return;
+    }
+    this.guidance.sync({
+      key: `${this._flow.step} ${stream.id} ${video.videoWidth}x${video.videoHeight}`,
+      kind: side === 'selfie' ? 'selfie' : 'document',
+      video,
+      guide,
+      challenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',
+      autoCapture: !this.manualCapture,
+    });
+  }
 
   private readonly onPreviewReady = (event: Event): void => {
     const video = event.target as HTMLVideoElement;
@@ -361,6 +438,7 @@ export class EkycFlow extends LitElement {
     try {
       const encoded = await encodeUpload(file, { maxLongSide: 1600 });
       this.dispatch({ type: 'captured', capture: { side, ...encodedCapture(encoded), auto: false, quality: null, source: 'upload' } });
+      if (side === 'front') void this.checkPortrait(encoded.blob);
     } catch {
       this._uploadError = true;
       this.emit({
@@ -469,7 +547,7 @@ export class EkycFlow extends LitElement {
     const selfie = side === 'selfie';
     const camera = this.camera;
     const ready = camera.status === 'live' && camera.stream !== null && this._previewStream === camera.stream;
-    const hint = !ready ? this.t('camera.starting') : selfie ? this.t('hint.selfie.manual') : this.t('hint.document.manual');
+    const hint = !ready ? this.t('camera.starting') : this.hintText(selfie);
     return html`<section part="capture" aria-labelledby="heading">
       ${this.heading(this.stepTitle(step), true)}
       <p>${this.t(selfie ? 'step.selfie.instructions' : 'step.document.instructions')}</p>
@@ -488,7 +566,7 @@ export class EkycFlow extends LitElement {
                 playsinline
                 aria-label=${this.t(selfie ? 'camera.preview.selfie' : 'camera.preview.document')}
               ></video>
-              <div part="frame" class="frame ${this.guideShape(side)}"></div>
+              <div part="frame" class="frame ${this.guideShape(side)}" ?data-ready=${this.guidance.ready}></div>
               <p part="hint" class="hint">${hint}</p>
               <div class="camera-tools">
                 ${camera.devices.length > 1
@@ -515,11 +593,18 @@ export class EkycFlow extends LitElement {
     </section>`;
   }
 
+  private hintText(selfie: boolean): string {
+    const hint = this.guidance.hint;
+    if (hint && isStringKey(hint)) return this.t(hint);
+    return this.t(selfie ? 'hint.selfie.manual' : 'hint.document.manual');
+  }
+
   private renderReview(step: CaptureStep) {
     const side = sideOfStep(step) ?? 'front';
     return html`<section part="review" class="review" aria-labelledby="heading">
       ${this.heading(this.t('step.review.title'), true)}
       <p>${this.t(side === 'selfie' ? 'step.review.selfie' : 'step.review.document')}</p>
+      ${this._reviewWarning ? html`<p part="notice" class="notice" role="alert">${this.t(`error.${this._reviewWarning}`)}</p>` : nothing}
       ${this.reviewUrl ? html`<img src=${this.reviewUrl} alt=${this.t(`review.alt.${side}`)} />` : nothing}
       <div class="actions">
         <button part="retake-button" type="button" @click=${this.onRetake}>${this.t('action.retake')}</button>
@@ -599,6 +684,8 @@ export class EkycFlow extends LitElement {
     if (step === 'processing') return this.t(work === 'face' ? 'step.processing.face' : work === 'init' ? 'step.processing.init' : 'step.processing.ocr');
     if (notice) return notice.serverMessage ?? this.t(`error.${notice.code}`);
     if (step === 'done') return this.t('step.done.title');
+    const spoken = this.guidance.spokenHint;
+    if (isCaptureStep(step) && !this._flow.review && spoken && isStringKey(spoken)) return this.t(spoken);
     return '';
   }
 

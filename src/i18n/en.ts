@@ -71,6 +71,8 @@ export const en = {
   'hint.selfie.off-centre': 'Centre your face in the oval',
   'hint.selfie.partly-out': 'Keep your whole face in view',
   'hint.selfie.turn-head': 'Slowly turn your head to one side',
+  'hint.selfie.turn-left': 'Slowly turn your head to your left',
+  'hint.selfie.turn-right': 'Slowly turn your head to your right',
   'hint.selfie.turn-back': 'Now look straight at the camera again',
   'hint.selfie.hold-still': 'Hold still…',
   'hint.selfie.ready': 'Great, taking the photo',

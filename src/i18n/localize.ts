@@ -5,6 +5,8 @@ export type Lang = 'vi' | 'en';
 
 export const LANGUAGES: Record<Lang, EkycStrings> = { vi, en };
 
+export const isStringKey = (key: string): key is StringKey => Object.hasOwn(en, key);
+
 /** `vi`, `vi-VN`, `EN-us`… → a supported language, or `null`. */
 export function normaliseLang(value: string | null | undefined): Lang | null {
   const primary = (value ?? '').trim().toLowerCase().split(/[-_]/)[0];

@@ -73,6 +73,8 @@ export const vi: EkycStrings = {
   'hint.selfie.off-centre': 'Đặt khuôn mặt vào giữa khung',
   'hint.selfie.partly-out': 'Giữ toàn bộ khuôn mặt trong khung hình',
   'hint.selfie.turn-head': 'Từ từ quay đầu sang một bên',
+  'hint.selfie.turn-left': 'Từ từ quay đầu sang trái',
+  'hint.selfie.turn-right': 'Từ từ quay đầu sang phải',
   'hint.selfie.turn-back': 'Bây giờ nhìn thẳng vào camera',
   'hint.selfie.hold-still': 'Giữ yên…',
   'hint.selfie.ready': 'Tốt lắm, đang chụp',

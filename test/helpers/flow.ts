@@ -39,6 +39,10 @@ export interface FlowAttributes {
   allowUpload?: boolean;
   autostart?: boolean;
   requestTimeout?: number;
+  manualCapture?: boolean;
+  livenessChallenge?: string;
+  /** Default: the assets `npm install` builds into public/ekyc-assets/. */
+  assetsBase?: string;
 }
 
 export async function mountFlow(attributes: FlowAttributes): Promise<EkycFlow> {
@@ -52,6 +56,9 @@ export async function mountFlow(attributes: FlowAttributes): Promise<EkycFlow> {
     ?allow-upload=${attributes.allowUpload ?? false}
     ?autostart=${attributes.autostart ?? false}
     request-timeout=${attributes.requestTimeout ?? 5000}
+    ?manual-capture=${attributes.manualCapture ?? false}
+    liveness-challenge=${attributes.livenessChallenge ?? 'none'}
+    assets-base=${attributes.assetsBase ?? '/public/ekyc-assets/'}
   ></ekyc-flow>`);
   return element;
 }

@@ -1,0 +1,80 @@
+import type { FaceDetectorHandle } from '../face/handle.js';
+import {
+  checkSelfie,
+  estimateYaw,
+  headTurnHint,
+  initialCaptureGate,
+  initialHeadTurn,
+  nextCaptureGate,
+  nextHeadTurn,
+  type OvalGuide,
+} from '../face/index.js';
+import { startFrameLoop } from './frame-loop.js';
+import type { Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
+
+export interface SelfieGuidanceOptions {
+  video: HTMLVideoElement;
+  detector: FaceDetectorHandle;
+  /** The oval as drawn, in the video frame's normalised coordinates. */
+  guide: OvalGuide;
+  challenge: 'none' | 'turn-head';
+  autoCapture: boolean;
+  onUpdate(update: GuidanceUpdate): void;
+}
+
+const TURN_HINTS: Record<string, GuidanceHint> = {
+  'look-straight': 'hint.selfie.off-centre',
+  'turn-head': 'hint.selfie.turn-head',
+  'turn-left': 'hint.selfie.turn-left',
+  'turn-right': 'hint.selfie.turn-right',
+  'look-back': 'hint.selfie.turn-back',
+};
+
+/**
+ * Watches the selfie preview: exactly one face, in the oval, the right size;
+ * with `turn-head`, a head turn and back first; then a few steady frames and
+ * the photo is taken.
+ */
+export function startSelfieGuidance(options: SelfieGuidanceOptions): Guidance {
+  const { video, detector, guide } = options;
+  let gate = initialCaptureGate;
+  let turn = initialHeadTurn;
+  let fired = false;
+  let stopped = false;
+
+  const stop = startFrameLoop(video, async (now) => {
+    const faces = await detector.detect(video, now);
+    if (stopped) return;
+    const frame = { width: video.videoWidth, height: video.videoHeight };
+    const check = checkSelfie(faces, frame, { guide, mirrored: true });
+    if (options.challenge === 'turn-head' && turn.stage !== 'passed') {
+      const yaw = check.face ? estimateYaw(check.face, frame) : null;
+      turn = nextHeadTurn(turn, faces.length === 1 ? yaw : null);
+      const hint = headTurnHint(turn);
+      if (turn.stage !== 'passed' && check.hint !== 'no-face' && check.hint !== 'multiple-faces') {
+        options.onUpdate({ hint: TURN_HINTS[hint] ?? 'hint.selfie.turn-head', ready: false, fire: false, quality: null });
+        return;
+      }
+    }
+    gate = nextCaptureGate(gate, check);
+    const ready = check.hint === 'ready';
+    const fire = ready && gate.fire && options.autoCapture && !fired;
+    if (fire) fired = true;
+    const hint: GuidanceHint = !ready ? `hint.selfie.${check.hint}` : options.autoCapture ? 'hint.selfie.hold-still' : 'hint.selfie.manual';
+    options.onUpdate({
+      hint: fire ? 'hint.selfie.ready' : hint,
+      ready,
+      fire,
+      quality: fire && check.face ? { faceScore: round(check.face.score), faceHeight: round(check.face.box.height), challenge: options.challenge } : null,
+    });
+  });
+
+  return {
+    stop: () => {
+      stopped = true;
+      stop();
+    },
+  };
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
