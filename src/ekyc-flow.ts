@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ApiConfig } from './api/types.js';
 import { CameraController } from './camera/camera-controller.js';
 import type { CameraErrorCode } from './camera/camera-errors.js';
@@ -351,14 +352,17 @@ export class EkycFlow extends LitElement {
   private async capture(auto: boolean, update?: GuidanceUpdate): Promise<void> {
     const side = this.currentSide;
     const video = this.renderRoot.querySelector('video');
-    if (!side || !video || this._capturing || this._flow.review || video.videoWidth === 0) return;
+    if (!side || !video || this._capturing || this._flow.review || video.videoWidth === 0) {
+      update?.frame?.close();
+      return;
+    }
     this._capturing = true;
     try {
       let encoded: EncodedImage;
       if (side === 'selfie') {
         encoded = await encodeJpeg(video, { maxLongSide: 1280 });
       } else if (update?.frame && update.crop) {
-        encoded = await encodeJpeg(update.frame, { crop: expandRect(update.crop, 0.06), maxLongSide: 1600 });
+        encoded = await encodeJpeg(update.frame, { crop: update.crop, maxLongSide: 1600 });
       } else {
         const guide = this.guideInVideo(video, side);
         if (!guide) return;
@@ -410,7 +414,7 @@ export class EkycFlow extends LitElement {
       return;
     }
     this.guidance.sync({
-      key: `${this._flow.step} ${stream.id} ${video.videoWidth}x${video.videoHeight}`,
+      key: [this._flow.step, stream.id, guide.x, guide.y, guide.width, guide.height].map((v) => (typeof v === 'number' ? Math.round(v) : v)).join(' '),
       kind: side === 'selfie' ? 'selfie' : 'document',
       video,
       guide,
@@ -554,7 +558,7 @@ export class EkycFlow extends LitElement {
       ${this.renderNotice()}
       ${camera.status === 'error' && camera.error
         ? this.renderCameraProblem(camera.error)
-        : html`<div part="viewfinder" class="viewfinder">
+        : html`<div part="viewfinder" class="viewfinder ${selfie ? 'selfie' : 'document'}" style=${styleMap(this.videoAspect())}>
               <video
                 part="video"
                 class=${selfie ? 'mirrored' : ''}
@@ -591,6 +595,13 @@ export class EkycFlow extends LitElement {
             </div>`}
       ${this.renderUploadInput()}
     </section>`;
+  }
+
+  /** Documents are framed in the camera's own shape, so that no pixel of the card is cropped away. */
+  private videoAspect(): Record<string, string> {
+    const video = this.renderRoot.querySelector('video');
+    if (!video || video.videoWidth === 0) return {};
+    return { '--_video-aspect': `${video.videoWidth} / ${video.videoHeight}` };
   }
 
   private hintText(selfie: boolean): string {

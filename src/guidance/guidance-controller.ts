@@ -107,7 +107,7 @@ export class GuidanceController implements ReactiveController {
       this.setHint(next.hint, next.ready);
       if (next.fire) this.callbacks.onFire(next);
     };
-    let guidance: Guidance | null = null;
+    let guidance: Guidance;
     if (target.kind === 'selfie') {
       const detector = await this.detector(DETECTOR_WAIT_MS * 4);
       if (!detector || this.runningKey !== target.key) return;
@@ -124,8 +124,17 @@ export class GuidanceController implements ReactiveController {
         autoCapture: target.autoCapture,
         onUpdate: update,
       });
+    } else {
+      const { startDocumentGuidance } = await import('./document-guidance.js');
+      if (this.runningKey !== target.key) return;
+      guidance = startDocumentGuidance({
+        video: target.video,
+        guide: target.guide,
+        autoCapture: target.autoCapture,
+        onUpdate: update,
+      });
     }
-    if (this.runningKey !== target.key) guidance?.stop();
+    if (this.runningKey !== target.key) guidance.stop();
     else this.running = guidance;
   }
 

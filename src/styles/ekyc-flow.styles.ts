@@ -133,9 +133,14 @@ export const styles = css`
   .viewfinder {
     position: relative;
     overflow: hidden;
-    aspect-ratio: var(--ekyc-viewfinder-aspect, 3 / 4);
+    aspect-ratio: var(--ekyc-viewfinder-aspect, var(--_video-aspect, 4 / 3));
+    max-height: 70vh;
     border-radius: var(--_radius);
     background: #000;
+  }
+
+  .viewfinder.selfie {
+    aspect-ratio: var(--ekyc-viewfinder-aspect, 3 / 4);
   }
 
   .viewfinder video,

@@ -1,0 +1,77 @@
+import type { Rect } from '../capture/encode.js';
+import { advanceGate, closeGate, createDocumentAnalyzer, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
+import type { DocumentAnalysis } from '../quality/index.js';
+import { startFrameLoop } from './frame-loop.js';
+import type { Guidance, GuidanceUpdate } from './types.js';
+
+export interface DocumentGuidanceOptions {
+  video: HTMLVideoElement;
+  /** The guide frame as drawn, in the video's own pixels. */
+  guide: Rect;
+  autoCapture: boolean;
+  onUpdate(update: GuidanceUpdate): void;
+}
+
+interface HeldFrame {
+  bitmap: ImageBitmap | null;
+  analysis: DocumentAnalysis;
+}
+
+/**
+ * Watches the document preview: card in the guide, exposure, glare, sharpness,
+ * a steady view; after a run of passing frames the sharpest one is handed out
+ * to be encoded. Frames are measured off the main thread (a worker) on a
+ * downscaled copy of the guide.
+ */
+export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidance {
+  const { video, guide } = options;
+  const analyzer = createDocumentAnalyzer();
+  let gate = openGate<HeldFrame>();
+  let lastOk = false;
+  let stopped = false;
+  const free = (frames: HeldFrame[]): void => {
+    frames.forEach((frame) => frame.bitmap?.close());
+  };
+
+  const stopLoop = startFrameLoop(video, async () => {
+    // A full-size copy is only worth taking while frames pass: it may become the capture.
+    const keep = options.autoCapture && lastOk;
+    const [analysis, bitmap] = await Promise.all([
+      analyzer.analyze(video, guide),
+      keep ? createImageBitmap(video) : Promise.resolve(null),
+    ]);
+    if (stopped) {
+      bitmap?.close();
+      return;
+    }
+    lastOk = analysis.verdict.ok;
+    const step = advanceGate(gate, { verdict: analysis.verdict, sharpness: analysis.sharpness, frame: { bitmap, analysis } });
+    gate = step.gate;
+    free(step.released);
+    const capture = options.autoCapture ? step.capture : null;
+    if (capture && !capture.bitmap) {
+      // The run fired on a frame without a copy (the first passing one): wait for the next.
+      gate = openGate();
+      options.onUpdate({ hint: 'hint.document.hold-still', ready: true, fire: false, quality: null });
+      return;
+    }
+    const hint = !options.autoCapture && analysis.verdict.ok ? 'manual' : step.hint;
+    options.onUpdate({
+      hint: `hint.document.${hint}`,
+      ready: analysis.verdict.ok,
+      fire: capture !== null,
+      quality: capture ? qualitySummary(capture.analysis) : null,
+      frame: capture?.bitmap ?? undefined,
+      crop: capture ? documentCaptureRect(capture.analysis) : undefined,
+    });
+  });
+
+  return {
+    stop: () => {
+      stopped = true;
+      stopLoop();
+      free(closeGate(gate));
+      analyzer.dispose();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { useEmulator } from '../helpers/emulator.js';
+import { click, mountFlow, part } from '../helpers/flow.js';
+
+describe('<ekyc-flow> document step with glare on the card', function () {
+  this.timeout(60_000);
+
+  it('asks to reduce the glare and takes no photo', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), lang: 'vi' });
+    await click(element, 'start-button');
+    await waitUntil(() => part(element, 'hint')?.textContent.trim() === 'Giảm lóa: nghiêng thẻ một chút', 'the glare hint', {
+      timeout: 40_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(part(element, 'confirm-button')).to.equal(null);
+  });
+});
