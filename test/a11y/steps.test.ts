@@ -1,0 +1,120 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { EkycFlow } from '../../src/index.js';
+import { useEmulator } from '../helpers/emulator.js';
+import { click, mountFlow, part, shootAndConfirm, waitForStep } from '../helpers/flow.js';
+
+/** axe-core on the element, shadow DOM included. */
+async function expectAccessible(element: EkycFlow): Promise<void> {
+  await expect(element).to.be.accessible();
+}
+
+const focusedPart = (element: EkycFlow): string | null =>
+  element.shadowRoot?.activeElement?.getAttribute('part') ?? null;
+
+describe('<ekyc-flow> accessibility', function () {
+  this.timeout(60_000);
+
+  for (const lang of ['vi', 'en']) {
+    it(`has no axe violations on any step, in ${lang}`, async () => {
+      const { emulator, apiBase } = await useEmulator();
+      const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), lang, allowUpload: true });
+      await expectAccessible(element);
+      await click(element, 'start-button');
+      await waitUntil(() => part(element, 'capture-button') && !(part(element, 'capture-button') as HTMLButtonElement).disabled);
+      await expectAccessible(element);
+      await click(element, 'capture-button');
+      await waitUntil(() => part(element, 'confirm-button'));
+      await expectAccessible(element);
+      await click(element, 'confirm-button');
+      await waitForStep(element, 'document-back');
+      emulator.latencyMs = 1500;
+      try {
+        await shootAndConfirm(element);
+        await waitForStep(element, 'processing');
+        await expectAccessible(element);
+      } finally {
+        emulator.latencyMs = 0;
+      }
+      await waitForStep(element, 'selfie');
+      await shootAndConfirm(element);
+      await waitForStep(element, 'done');
+      await expectAccessible(element);
+    });
+  }
+
+  it('has no axe violations on the error step', async () => {
+    const element = await mountFlow({ apiBase: '' });
+    element.start();
+    await waitForStep(element, 'error');
+    await expectAccessible(element);
+  });
+
+  it('can be completed with the keyboard alone, focus moving to each new heading', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), documentType: 'passport', manualCapture: true });
+    const press = async (key: string): Promise<void> => {
+      await sendKeys({ press: key });
+    };
+    const tabTo = async (name: string): Promise<void> => {
+      for (let i = 0; i < 12 && focusedPart(element) !== name; i++) await press('Tab');
+      expect(focusedPart(element)).to.equal(name);
+    };
+    const waitEnabled = (name: string) =>
+      waitUntil(() => {
+        const button = part(element, name);
+        return button instanceof HTMLButtonElement && !button.disabled;
+      });
+    await tabTo('start-button');
+    await press('Enter');
+    await waitForStep(element, 'document-front');
+    expect(focusedPart(element)).to.equal('heading');
+    await waitEnabled('capture-button');
+    await tabTo('capture-button');
+    await press('Enter');
+    await waitUntil(() => part(element, 'confirm-button'));
+    expect(focusedPart(element)).to.equal('heading');
+    await tabTo('confirm-button');
+    await press('Space');
+    await waitForStep(element, 'selfie');
+    await waitEnabled('capture-button');
+    await tabTo('capture-button');
+    await press('Enter');
+    await waitUntil(() => part(element, 'confirm-button'));
+    await tabTo('confirm-button');
+    await press('Enter');
+    await waitForStep(element, 'done');
+    expect(focusedPart(element)).to.equal('heading');
+  });
+
+  it('announces guidance in a polite live region', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    const region = element.shadowRoot?.querySelector('[role="status"]');
+    expect(region?.getAttribute('aria-live')).to.equal('polite');
+    emulator.latencyMs = 1000;
+    try {
+      await click(element, 'start-button');
+      await shootAndConfirm(element);
+      await shootAndConfirm(element);
+      await waitForStep(element, 'processing');
+      expect(region?.textContent.trim()).to.equal('Reading your document…');
+    } finally {
+      emulator.latencyMs = 0;
+    }
+  });
+
+  it('gives every button a target of at least 44 by 44 pixels', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), allowUpload: true });
+    await click(element, 'start-button');
+    await waitUntil(() => part(element, 'capture-button'));
+    const buttons = [...(element.shadowRoot?.querySelectorAll('button') ?? [])];
+    expect(buttons.length).to.be.greaterThan(2);
+    for (const button of buttons) {
+      const box = button.getBoundingClientRect();
+      expect(box.width, button.getAttribute('part') ?? '').to.be.at.least(44);
+      expect(box.height, button.getAttribute('part') ?? '').to.be.at.least(44);
+    }
+  });
+});
