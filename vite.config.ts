@@ -27,7 +27,12 @@ const demo: UserConfig = {
   publicDir: '../public',
   base: './',
   server: { host: true },
-  build: { outDir: '../demo-dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: '../demo-dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: { input: ['demo/index.html', 'demo/themes.html', 'demo/reference.html'] },
+  },
 };
 
 export default defineConfig(({ command, mode }) => (command === 'build' && mode !== 'demo' ? library : demo));

@@ -27,14 +27,14 @@ const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|.*\.localhost)$/;
  *
  * @summary An eKYC capture flow: document front → back → selfie → result.
  *
- * @fires ekyc-start - The flow has a session. Detail: `EkycStartDetail`.
- * @fires ekyc-step - The screen changed. Detail: `EkycStepDetail`.
- * @fires ekyc-capture - The user confirmed a photo. Detail: `EkycCaptureDetail` (the JPEG `Blob`).
- * @fires ekyc-ocr - The API read a side of the document. Detail: `EkycOcrDetail`.
- * @fires ekyc-face - The API checked the selfie. Detail: `EkycFaceDetail`.
- * @fires ekyc-complete - The check is over. Detail: `EkycCompleteDetail`.
- * @fires ekyc-error - Something failed. Detail: `EkycErrorDetail` (`code`, `message`, `step`, `recoverable`).
- * @fires ekyc-cancel - The user cancelled. Detail: `EkycCancelDetail`.
+ * @fires {CustomEvent<EkycStartDetail>} ekyc-start - The flow has a session. Detail: `EkycStartDetail`.
+ * @fires {CustomEvent<EkycStepDetail>} ekyc-step - The screen changed. Detail: `EkycStepDetail`.
+ * @fires {CustomEvent<EkycCaptureDetail>} ekyc-capture - The user confirmed a photo. Detail: `EkycCaptureDetail` (the JPEG `Blob`).
+ * @fires {CustomEvent<EkycOcrDetail>} ekyc-ocr - The API read a side of the document. Detail: `EkycOcrDetail`.
+ * @fires {CustomEvent<EkycFaceDetail>} ekyc-face - The API checked the selfie. Detail: `EkycFaceDetail`.
+ * @fires {CustomEvent<EkycCompleteDetail>} ekyc-complete - The check is over. Detail: `EkycCompleteDetail`.
+ * @fires {CustomEvent<EkycErrorDetail>} ekyc-error - Something failed. Detail: `EkycErrorDetail` (`code`, `message`, `step`, `recoverable`).
+ * @fires {CustomEvent<EkycCancelDetail>} ekyc-cancel - The user cancelled. Detail: `EkycCancelDetail`.
  *
  * @slot intro - Replaces the content of the intro screen (the start button stays).
  * @slot done - Replaces the content of the final screen.
@@ -101,12 +101,12 @@ export class EkycFlow extends LitElement {
     assetsBase: { attribute: 'assets-base' },
     requestTimeout: { attribute: 'request-timeout', type: Number },
     strings: { attribute: false },
-    _flow: { state: true },
-    _capturing: { state: true },
-    _previewStream: { state: true },
-    _configMessage: { state: true },
-    _uploadError: { state: true },
-    _reviewWarning: { state: true },
+    _flow: { state: true, attribute: false },
+    _capturing: { state: true, attribute: false },
+    _previewStream: { state: true, attribute: false },
+    _configMessage: { state: true, attribute: false },
+    _uploadError: { state: true, attribute: false },
+    _reviewWarning: { state: true, attribute: false },
   };
 
   /** Base URL of the API, or of your proxy. */
