@@ -21,10 +21,16 @@ export interface JsonAnswer {
  */
 export async function postJson(config: ApiConfig, options: PostOptions): Promise<JsonAnswer> {
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // One controller for both reasons to stop (AbortSignal.any is too recent for older Safari).
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const signals = options.signal ? [options.signal, timeout.signal] : [timeout.signal];
-  const signal = AbortSignal.any(signals);
+  const combined = new AbortController();
+  const timer = setTimeout(() => {
+    timeout.abort();
+    combined.abort();
+  }, timeoutMs);
+  const onCallerAbort = (): void => combined.abort();
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const signal = combined.signal;
   const fail = (cause: unknown): EkycApiError => {
     if (options.signal?.aborted) return new EkycApiError('aborted', 'The request was cancelled.', { cause });
     if (timeout.signal.aborted) {
@@ -58,6 +64,7 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
     return { status: response.status, body: parseJson(text, response.status) };
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
