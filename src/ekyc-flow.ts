@@ -49,7 +49,8 @@ const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|.*\.localhost)$/;
  * @csspart frame - The guide frame over the preview.
  * @csspart hint - The guidance under the frame.
  * @csspart notice - Why the user is asked to take a photo again.
- * @csspart review - The photo shown for retake / confirm.
+ * @csspart review - The review screen: the photo, retake and confirm.
+ * @csspart review-image - The photo under review (a canvas with an accessible name).
  * @csspart capture-button - Takes the photo.
  * @csspart retake-button - Discards the photo under review.
  * @csspart confirm-button - Keeps the photo under review.
@@ -157,7 +158,6 @@ export class EkycFlow extends LitElement {
     },
   });
   private abort: AbortController | null = null;
-  private reviewUrl: string | null = null;
   private reportedCameraError: CameraErrorCode | null = null;
   private lastCaptureStep: CaptureStep | null = null;
   private focusPending = false;
@@ -250,8 +250,6 @@ export class EkycFlow extends LitElement {
     const review = this._flow.review;
     const reviewChanged = changed.has('_flow' as keyof EkycFlow) && (changed.get('_flow' as keyof EkycFlow) as FlowState | undefined)?.review !== review;
     if (reviewChanged) {
-      if (this.reviewUrl) URL.revokeObjectURL(this.reviewUrl);
-      this.reviewUrl = review ? URL.createObjectURL(review.image) : null;
       this._reviewWarning = null;
       this.focusPending = true;
     }
@@ -260,6 +258,7 @@ export class EkycFlow extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const previous = changed.get('_flow' as keyof EkycFlow) as FlowState | undefined;
     if (previous && previous.step !== this._flow.step) this.focusPending = true;
+    if (previous && previous.review !== this._flow.review) void this.drawReview();
     this.syncCamera();
     this.syncGuidance();
     this.reportCameraError();
@@ -597,6 +596,25 @@ export class EkycFlow extends LitElement {
     </section>`;
   }
 
+  /**
+   * Shows the photo under review on a canvas: no `blob:` URL to allow in a
+   * Content-Security-Policy, and nothing to revoke.
+   */
+  private async drawReview(): Promise<void> {
+    const review = this._flow.review;
+    if (!review) return;
+    const bitmap = await createImageBitmap(review.image);
+    try {
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part="review-image"]');
+      if (!canvas || this._flow.review !== review) return;
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+    } finally {
+      bitmap.close();
+    }
+  }
+
   /** Documents are framed in the camera's own shape, so that no pixel of the card is cropped away. */
   private videoAspect(): Record<string, string> {
     const video = this.renderRoot.querySelector('video');
@@ -616,7 +634,7 @@ export class EkycFlow extends LitElement {
       ${this.heading(this.t('step.review.title'), true)}
       <p>${this.t(side === 'selfie' ? 'step.review.selfie' : 'step.review.document')}</p>
       ${this._reviewWarning ? html`<p part="notice" class="notice" role="alert">${this.t(`error.${this._reviewWarning}`)}</p>` : nothing}
-      ${this.reviewUrl ? html`<img src=${this.reviewUrl} alt=${this.t(`review.alt.${side}`)} />` : nothing}
+      <canvas part="review-image" role="img" aria-label=${this.t(`review.alt.${side}`)}></canvas>
       <div class="actions">
         <button part="retake-button" type="button" @click=${this.onRetake}>${this.t('action.retake')}</button>
         <button part="confirm-button" class="primary" type="button" @click=${this.onConfirm}>${this.t('action.confirm')}</button>

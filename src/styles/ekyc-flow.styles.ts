@@ -155,9 +155,10 @@ export const styles = css`
     transform: scaleX(-1);
   }
 
-  .review img {
+  .review canvas {
     display: block;
     width: 100%;
+    height: auto;
     max-height: 60vh;
     object-fit: contain;
     border-radius: var(--_radius);

@@ -201,7 +201,7 @@ describe('<ekyc-flow> camera', () => {
       await click(element, 'capture-button');
       await waitUntil(() => part(element, 'confirm-button') !== null, 'review');
       await waitUntil(() => liveTracks(tracking.streams).length === 0, 'camera stopped during review');
-      expect(part(element, 'review')?.querySelector('img')).to.exist;
+      await waitUntil(() => (part(element, 'review-image') as HTMLCanvasElement | null)?.width === 1600, 'the photo drawn');
     } finally {
       tracking.restore();
     }
