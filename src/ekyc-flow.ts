@@ -299,6 +299,10 @@ export class EkycFlow extends LitElement {
 
   private emit(emission: EkycEmission): void {
     if (!this.isConnected) return;
+    if (emission.name === 'ekyc-error' && !emission.detail.message) {
+      // No words from the server: the host gets what the user reads.
+      emission = { name: 'ekyc-error', detail: { ...emission.detail, message: this.t(`error.${emission.detail.code}`) } };
+    }
     this.dispatchEvent(createEkycEvent(emission.name, emission.detail));
   }
 

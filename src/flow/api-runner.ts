@@ -53,7 +53,8 @@ export function classify(error: unknown): WorkFailure {
     case 'timeout':
       return { ...base, code: 'timeout', serverMessage: null };
     case 'http':
-      return { ...base, code: 'server' };
+      // The client's own words ("The API answered HTTP 500.") are not for the end user.
+      return { ...base, code: 'server', serverMessage: null };
     case 'bad-response':
       return { ...base, code: 'bad-response', serverMessage: null };
     case 'session-expired':

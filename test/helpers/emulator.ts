@@ -1,4 +1,4 @@
-import { startBrowserEmulator, type BrowserEmulator } from '../../src/emulator/index.js';
+import { startBrowserEmulator, type BrowserEmulator, type RecordedRequest } from '../../src/emulator/index.js';
 
 let running: Promise<BrowserEmulator> | undefined;
 
@@ -26,4 +26,17 @@ export function apiHeaders(headers: Record<string, string>): Record<string, stri
     'auto',
   ];
   return Object.fromEntries(names.filter((name) => name in headers).map((name) => [name, headers[name] ?? '']));
+}
+
+/** What each request was: `init`, `front`, `back` (OCR by `side-type`), `ocr` (no side) or `face`. */
+export function requestCalls(requests: readonly RecordedRequest[]): string[] {
+  return requests.map((request) => {
+    if (request.endpoint === 'ocr') return apiHeaders(request.headers)['side-type'] ?? 'ocr';
+    return request.endpoint;
+  });
+}
+
+/** Sizes of the first file of every request of one kind (see `requestCalls`), in order. */
+export function sentSizes(requests: readonly RecordedRequest[], call: string): number[] {
+  return requests.filter((request) => requestCalls([request])[0] === call).map((request) => request.files[0]?.size ?? 0);
 }
