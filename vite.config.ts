@@ -1,6 +1,6 @@
 import { defineConfig, type UserConfig } from 'vite';
 
-/** `npm run build`: the library in `dist/`, with `lit` and MediaPipe left as bare imports. */
+/** `npm run build`: the library in `dist/`, with `lit`, MediaPipe and React left as bare imports. */
 const library: UserConfig = {
   // Chunks and the worker are found relative to the module that loads them, wherever the package is served.
   base: './',
@@ -12,11 +12,11 @@ const library: UserConfig = {
     minify: false,
     sourcemap: true,
     lib: {
-      entry: { index: 'src/index.ts', 'ekyc-flow': 'src/ekyc-flow.ts' },
+      entry: { index: 'src/index.ts', 'ekyc-flow': 'src/ekyc-flow.ts', react: 'src/react.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^@mediapipe\//],
+      external: [/^lit($|\/)/, /^@lit\//, /^@mediapipe\//, /^react($|\/)/],
     },
   },
 };

@@ -9,3 +9,11 @@ test('importing the package in Node touches no window, document or customElement
   assert.equal(globals['window'], undefined);
   assert.equal(globals['document'], undefined);
 });
+
+test('importing the React component in Node touches no window or document', async () => {
+  const globals = globalThis as Record<string, unknown>;
+  const { EkycFlowReact } = await import('../../src/react.js');
+  assert.equal(typeof EkycFlowReact, 'object'); // a forwardRef component
+  assert.equal(globals['window'], undefined);
+  assert.equal(globals['document'], undefined);
+});
