@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { ApiConfig } from './api/types.js';
+import { DOCUMENT_TYPES, type ApiConfig } from './api/types.js';
 import { CameraController } from './camera/camera-controller.js';
 import type { CameraErrorCode } from './camera/camera-errors.js';
 import { encodeJpeg, encodeUpload, type EncodedImage, type Rect } from './capture/encode.js';
@@ -118,7 +118,7 @@ export class EkycFlow extends LitElement {
   declare apiKey: string | undefined;
   /** Sent as `client_uuid` when the element creates a session. */
   declare clientUuid: string | undefined;
-  /** `idr` (identity card), `passport` or `dlr` (driving licence). */
+  /** `idr` (identity card), `passport` or `dlr` (driving licence). Changed mid-flow, the document steps start over. */
   declare documentType: string;
   /** `full`, or `ocr-only` (no selfie). */
   declare flow: string;
@@ -247,6 +247,7 @@ export class EkycFlow extends LitElement {
     if (changed.has('sessionId') && this.sessionId && this._flow.step !== 'intro') {
       this.dispatch({ type: 'session-provided', sessionId: this.sessionId });
     }
+    if (changed.has('documentType')) this.documentTypeChanged();
     const review = this._flow.review;
     const reviewChanged = changed.has('_flow' as keyof EkycFlow) && (changed.get('_flow' as keyof EkycFlow) as FlowState | undefined)?.review !== review;
     if (reviewChanged) {
@@ -274,6 +275,14 @@ export class EkycFlow extends LitElement {
 
   private t(key: StringKey, values?: Record<string, string | number>): string {
     return translate(this.uiLang, key, this.strings, values);
+  }
+
+  /** Another document mid-flow: its steps start over, and the call under way is abandoned. */
+  private documentTypeChanged(): void {
+    const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
+    if (!documentType || documentType === this._flow.config.documentType) return;
+    if (this._flow.step === 'processing') this.abort?.abort();
+    this.dispatch({ type: 'document-type-changed', documentType });
   }
 
   private warnAboutKey(): void {

@@ -1,4 +1,4 @@
-import type { FaceResult, OcrField, OcrResult } from '../api/types.js';
+import type { DocumentType, FaceResult, OcrField, OcrResult } from '../api/types.js';
 import type { EkycEmission, EkycOcrOutcome } from '../events.js';
 import type {
   Capture,
@@ -24,6 +24,7 @@ export type FlowEvent =
   | { type: 'work-failed'; work: Work; failure: WorkFailure }
   | { type: 'retry' }
   | { type: 'session-provided'; sessionId: string }
+  | { type: 'document-type-changed'; documentType: DocumentType }
   | { type: 'reset' }
   | { type: 'cancel' };
 
@@ -309,6 +310,24 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
       const next = { ...withSession(state, event.sessionId), reinitUsed: false };
       if (!waiting) return result(next);
       return result(advance({ ...next, error: null }, effects));
+    }
+    case 'document-type-changed': {
+      // Photos of one document are worth nothing for another: the document steps start over, in the same session.
+      const settled = state.step === 'intro' || state.step === 'done' || state.error?.retry === 'restart';
+      if (settled || event.documentType === state.config.documentType) return result(state);
+      const fresh: FlowState = {
+        ...state,
+        config: { ...state.config, documentType: event.documentType },
+        review: null,
+        captures: {},
+        accepted: { ...NOTHING_ACCEPTED },
+        ocr: { front: null, back: null },
+        face: null,
+        reinitUsed: false,
+        notice: null,
+      };
+      if (state.error?.retry === 'session') return result(fresh);
+      return result(advance({ ...fresh, work: null, error: null }, effects));
     }
     case 'reset':
       return result(goTo({ ...initialState(state.config), step: state.step }, 'intro', effects));

@@ -1,0 +1,112 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { translate } from '../../src/i18n/localize.js';
+import { initialState, transition } from '../../src/flow/machine.js';
+import type { FlowState } from '../../src/flow/types.js';
+import { apiHeaders, requestCalls, useEmulator } from '../helpers/emulator.js';
+import { watchFetch } from '../helpers/devices.js';
+import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep } from '../helpers/flow.js';
+import { textOf, throughDocument } from '../helpers/journey.js';
+
+describe('<ekyc-flow> attributes changed mid-flow', function () {
+  this.timeout(30_000);
+
+  it('switches the capture screen\'s text live when lang changes', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), lang: 'en' });
+    await click(element, 'start-button');
+    await waitForStep(element, 'document-front');
+    expect(textOf(element, 'heading')).to.equal(translate('en', 'step.document-front.title', undefined, { document: 'identity card' }));
+    element.lang = 'vi';
+    await element.updateComplete;
+    expect(textOf(element, 'heading')).to.equal(
+      translate('vi', 'step.document-front.title', undefined, { document: translate('vi', 'document.idr') }),
+    );
+    expect(textOf(element, 'capture-button')).to.equal(translate('vi', 'action.capture'));
+    expect(element.shadowRoot?.querySelector('[part="container"]')?.getAttribute('lang')).to.equal('vi');
+  });
+
+  it('asks the API for messages in the new lang from the next request on', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), lang: 'en' });
+    await throughDocument(element);
+    await waitForStep(element, 'selfie');
+    element.lang = 'vi';
+    await shootAndConfirm(element);
+    await waitForStep(element, 'done');
+    expect(emulator.requests.map((request) => apiHeaders(request.headers)['lang'])).to.deep.equal(['en', 'en', 'vi']);
+  });
+
+  it('starts the document steps over for the new type when document-type changes on the back step', async () => {
+    const events = recordEvents();
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    await click(element, 'start-button');
+    await shootAndConfirm(element);
+    await waitForStep(element, 'document-back');
+    element.documentType = 'passport';
+    await waitForStep(element, 'document-front');
+    await element.updateComplete;
+    expect(textOf(element, 'heading')).to.equal(translate('en', 'step.document-front.title.passport'));
+    expect(eventsNamed(events, 'ekyc-step').at(-1)).to.deep.equal({ step: 'document-front', previousStep: 'document-back' });
+    await shootAndConfirm(element);
+    await waitForStep(element, 'selfie');
+    const passport = emulator.requests.at(-1)!;
+    expect(apiHeaders(passport.headers)).to.include({ 'document-type': 'passport' });
+    expect(apiHeaders(passport.headers)).not.to.have.property('side-type');
+    expect(requestCalls(emulator.requests)).to.deep.equal(['ocr']);
+  });
+
+  it('abandons the request in flight when document-type changes while the document is being read', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    emulator.inject('timeout', { endpoint: 'ocr', side: 'back' });
+    const fetches = watchFetch(apiBase);
+    try {
+      const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), requestTimeout: 30_000 });
+      await throughDocument(element);
+      await waitUntil(() => requestCalls(emulator.requests).includes('back'), 'the back on its way', { timeout: 10_000 });
+      element.documentType = 'dlr';
+      await waitForStep(element, 'document-front');
+      expect(fetches.requests.at(-1)?.signal?.aborted).to.equal(true);
+      await shootAndConfirm(element);
+      await waitForStep(element, 'document-back');
+      await shootAndConfirm(element);
+      await waitForStep(element, 'selfie');
+      expect(emulator.requests.map((request) => apiHeaders(request.headers)['document-type'])).to.deep.equal(['idr', 'idr', 'dlr', 'dlr']);
+      expect(part(element, 'notice')).to.equal(null);
+    } finally {
+      fetches.restore();
+    }
+  });
+});
+
+describe('the flow when document-type changes', () => {
+  const config = { documentType: 'idr', flow: 'full', canInitSession: false } as const;
+  const change = { type: 'document-type-changed', documentType: 'passport' } as const;
+
+  it('leaves the intro as it is: the new type is read at start', () => {
+    const state = initialState(config);
+    expect(transition(state, change)).to.deep.equal({ state, effects: [] });
+  });
+
+  it('leaves a finished check as it is', () => {
+    const done: FlowState = { ...initialState(config), step: 'done', sessionId: 's' };
+    expect(transition(done, change)).to.deep.equal({ state: done, effects: [] });
+  });
+
+  it('keeps waiting for the host\'s new session, with nothing of the old document kept', () => {
+    const waiting: FlowState = {
+      ...initialState(config),
+      step: 'error',
+      work: 'ocr-back',
+      ocr: { front: { response: { errorCode: '0', errorMessage: '', data: [], total_data: [] }, fields: {} }, back: null },
+      accepted: { front: true, back: false, selfie: false },
+      error: { code: 'session-expired', serverMessage: null, apiCode: '403', status: 403, completeSession: false, recoverable: true, retry: 'session' },
+    };
+    const { state, effects } = transition(waiting, change);
+    expect(effects).to.deep.equal([]);
+    expect(state).to.deep.include({ step: 'error', captures: {}, ocr: { front: null, back: null } });
+    expect(state.config.documentType).to.equal('passport');
+    const resumed = transition(state, { type: 'session-provided', sessionId: 'fresh' });
+    expect(resumed.state.step).to.equal('document-front');
+  });
+});
