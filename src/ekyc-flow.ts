@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { DOCUMENT_TYPES, type ApiConfig } from './api/types.js';
 import { CameraController } from './camera/camera-controller.js';
 import type { CameraErrorCode } from './camera/camera-errors.js';
 import { encodeJpeg, encodeUpload, type EncodedImage, type Rect } from './capture/encode.js';
 import { expandRect, guideInView, viewToSource, type GuideShape } from './capture/geometry.js';
 import { runWork } from './flow/api-runner.js';
-import { checkSettings } from './flow/config.js';
+import { checkSettings, keyExposureWarning } from './flow/config.js';
 import { initialState, isCaptureStep, sideOfStep, transition, type FlowEvent } from './flow/machine.js';
 import type { CaptureSide, FlowState, Step } from './flow/types.js';
 import { createEkycEvent, type EkycCompleteDetail, type EkycEmission } from './events.js';
@@ -18,8 +17,6 @@ import { styles } from './styles/ekyc-flow.styles.js';
 import { renderProgress } from './views/progress.js';
 
 type CaptureStep = 'document-front' | 'document-back' | 'selfie';
-
-const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|.*\.localhost)$/;
 
 /**
  * Runs a complete identity check in the page: the document's front and back,
@@ -260,6 +257,7 @@ export class EkycFlow extends LitElement {
     const previous = changed.get('_flow' as keyof EkycFlow) as FlowState | undefined;
     if (previous && previous.step !== this._flow.step) this.focusPending = true;
     if (previous && previous.review !== this._flow.review) void this.drawReview();
+    this.syncVideoAspect();
     this.syncCamera();
     this.syncGuidance();
     this.reportCameraError();
@@ -287,12 +285,10 @@ export class EkycFlow extends LitElement {
 
   private warnAboutKey(): void {
     if (!this.apiKey || this.warnedAboutKey || typeof location === 'undefined') return;
-    if (LOCAL_HOSTS.test(location.hostname)) return;
+    const warning = keyExposureWarning(location.hostname);
+    if (!warning) return;
     this.warnedAboutKey = true;
-    console.warn(
-      '<ekyc-flow>: api-key is set on a public origin. Anyone can read it from this page. ' +
-        'Create sessions on your server and pass session-id instead.',
-    );
+    console.warn(warning);
   }
 
   private dispatch(event: FlowEvent): void {
@@ -570,7 +566,7 @@ export class EkycFlow extends LitElement {
       ${this.renderNotice()}
       ${camera.status === 'error' && camera.error
         ? this.renderCameraProblem(camera.error)
-        : html`<div part="viewfinder" class="viewfinder ${selfie ? 'selfie' : 'document'}" style=${styleMap(this.videoAspect())}>
+        : html`<div part="viewfinder" class="viewfinder ${selfie ? 'selfie' : 'document'}">
               <video
                 part="video"
                 class=${selfie ? 'mirrored' : ''}
@@ -628,11 +624,16 @@ export class EkycFlow extends LitElement {
     }
   }
 
-  /** Documents are framed in the camera's own shape, so that no pixel of the card is cropped away. */
-  private videoAspect(): Record<string, string> {
-    const video = this.renderRoot.querySelector('video');
-    if (!video || video.videoWidth === 0) return {};
-    return { '--_video-aspect': `${video.videoWidth} / ${video.videoHeight}` };
+  /**
+   * Documents are framed in the camera's own shape, so that no pixel of the card is cropped away.
+   * Set through the CSSOM: an inline `style` attribute is what a strict Content-Security-Policy refuses.
+   */
+  private syncVideoAspect(): void {
+    const viewfinder = this.renderRoot.querySelector<HTMLElement>('.viewfinder');
+    const video = viewfinder?.querySelector('video');
+    if (!viewfinder) return;
+    if (video && video.videoWidth > 0) viewfinder.style.setProperty('--_video-aspect', `${video.videoWidth} / ${video.videoHeight}`);
+    else viewfinder.style.removeProperty('--_video-aspect');
   }
 
   private hintText(selfie: boolean): string {
