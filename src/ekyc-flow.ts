@@ -228,6 +228,8 @@ export class EkycFlow extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back in the page (a route change): what the step needs, the camera above all, is set up again on update.
+    if (this.hasUpdated) this.requestUpdate();
     const { step, work } = this._flow;
     if (step === 'processing' && work) this.run(work);
     else if (this.autostart && step === 'intro') queueMicrotask(() => { this.start(); });

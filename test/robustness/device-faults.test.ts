@@ -194,6 +194,8 @@ describe('<ekyc-flow> removed from the page and put back (a route change)', func
       const parent = element.parentNode!;
       element.remove();
       expect(liveTracks(tracking.streams)).to.deep.equal([]);
+      await element.updateComplete;
+      await nextTask();
       parent.appendChild(element);
       expect(element.step).to.equal('document-front');
       await waitUntil(() => liveTracks(tracking.streams).length === 1, 'the camera back', { timeout: 10_000 });
