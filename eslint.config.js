@@ -10,6 +10,11 @@ export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'demo-dist/', 'public/', 'custom-elements.json', 'examples/**/dist/', 'examples/**/node_modules/'],
   },
+  {
+    // The framework apps have their own dependencies, installed by `npm run test:examples`, and are
+    // type-checked by their own builds (tsc, vue-tsc, ng build).
+    ignores: ['examples/react/', 'examples/vue/', 'examples/angular/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
