@@ -20,7 +20,9 @@ export interface JsonAnswer {
  * into an `EkycApiError`. HTTP statuses are left to the caller.
  */
 export async function postJson(config: ApiConfig, options: PostOptions): Promise<JsonAnswer> {
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // An empty or mistyped `request-timeout` (0, NaN, negative) would fail every request at once.
+  const given = config.timeoutMs;
+  const timeoutMs = given !== undefined && Number.isFinite(given) && given > 0 ? given : DEFAULT_TIMEOUT_MS;
   // One controller for both reasons to stop (AbortSignal.any is too recent for older Safari).
   const timeout = new AbortController();
   const combined = new AbortController();

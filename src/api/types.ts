@@ -11,7 +11,7 @@ export interface ApiConfig {
   apiBase: string;
   /** Development only: sent as the `api-key` header when set. */
   apiKey?: string | undefined;
-  /** Per-request time limit in milliseconds (default 30 000). */
+  /** Per-request time limit in milliseconds (default 30 000, also used for anything but a positive number). */
   timeoutMs?: number | undefined;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch | undefined;

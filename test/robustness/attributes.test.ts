@@ -79,6 +79,23 @@ describe('<ekyc-flow> attributes changed mid-flow', function () {
   });
 });
 
+describe('<ekyc-flow> request-timeout', function () {
+  this.timeout(30_000);
+
+  for (const value of ['', 'soon', '-1']) {
+    it(`keeps the default time limit when request-timeout is "${value}"`, async () => {
+      const events = recordEvents();
+      const { emulator, apiBase } = await useEmulator();
+      const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+      element.setAttribute('request-timeout', value);
+      await throughDocument(element);
+      await waitForStep(element, 'selfie');
+      expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'back']);
+      expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+    });
+  }
+});
+
 describe('the flow when document-type changes', () => {
   const config = { documentType: 'idr', flow: 'full', canInitSession: false } as const;
   const change = { type: 'document-type-changed', documentType: 'passport' } as const;

@@ -173,6 +173,7 @@ describe('<ekyc-flow> removed from the page and put back (a route change)', func
       await waitUntil(() => requestCalls(emulator.requests).includes('back'), 'the back on its way', { timeout: 10_000 });
       const parent = element.parentNode!;
       element.remove();
+      await nextTask();
       parent.appendChild(element);
       await waitForStep(element, 'selfie');
       expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'back', 'back']);
