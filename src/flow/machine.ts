@@ -307,8 +307,10 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
     case 'session-provided': {
       if (event.sessionId === state.sessionId) return result(state);
       const waiting = state.step === 'error' && state.error?.retry === 'session';
+      // A call under way belongs to the old session: its answer would not count in the new one.
+      const running = state.step === 'processing' && state.work !== null;
       const next = { ...withSession(state, event.sessionId), reinitUsed: false };
-      if (!waiting) return result(next);
+      if (!waiting && !running) return result(next);
       return result(advance({ ...next, error: null }, effects));
     }
     case 'document-type-changed': {

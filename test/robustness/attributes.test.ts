@@ -79,6 +79,31 @@ describe('<ekyc-flow> attributes changed mid-flow', function () {
   });
 });
 
+describe('<ekyc-flow> given a new session-id mid-flow', function () {
+  this.timeout(30_000);
+
+  it('sends the kept photos to a session-id set while the document is being read, asking for nothing again', async () => {
+    const events = recordEvents();
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    emulator.latencyMs = 1500;
+    try {
+      await throughDocument(element);
+      await waitUntil(() => requestCalls(emulator.requests).includes('front'), 'the front on its way', { timeout: 10_000 });
+      const fresh = emulator.createSession();
+      element.sessionId = fresh;
+      emulator.latencyMs = 0;
+      await waitForStep(element, 'selfie', 15_000);
+      const renewed = emulator.requests.filter((request) => apiHeaders(request.headers)['session-id'] === fresh);
+      expect(requestCalls(renewed)).to.deep.equal(['front', 'back']);
+      expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+      expect(eventsNamed(events, 'ekyc-capture')).to.have.length(2);
+    } finally {
+      emulator.latencyMs = 0;
+    }
+  });
+});
+
 describe('<ekyc-flow> request-timeout', function () {
   this.timeout(30_000);
 
