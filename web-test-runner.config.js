@@ -79,7 +79,7 @@ function globToRegExp(glob) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/**/*.camera.test.ts', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/**/*.camera.test.ts', '!test/node/**', '!test/examples/**'],
   groups: cameraGroups,
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { EkycFlow } from '../../src/index.js';
 import { useEmulator } from '../helpers/emulator.js';
@@ -21,10 +22,14 @@ describe('<ekyc-flow> accessibility', function () {
       const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), lang, allowUpload: true });
       await expectAccessible(element);
       await click(element, 'start-button');
-      await waitUntil(() => part(element, 'capture-button') && !(part(element, 'capture-button') as HTMLButtonElement).disabled);
+      await waitUntil(
+        () => part(element, 'capture-button') && !(part(element, 'capture-button') as HTMLButtonElement).disabled,
+        'the camera ready',
+        { timeout: 20_000 },
+      );
       await expectAccessible(element);
       await click(element, 'capture-button');
-      await waitUntil(() => part(element, 'confirm-button'));
+      await waitUntil(() => part(element, 'confirm-button'), 'review', { timeout: 20_000 });
       await expectAccessible(element);
       await click(element, 'confirm-button');
       await waitForStep(element, 'document-back');
@@ -64,7 +69,7 @@ describe('<ekyc-flow> accessibility', function () {
       waitUntil(() => {
         const button = part(element, name);
         return button instanceof HTMLButtonElement && !button.disabled;
-      });
+      }, `${name} enabled`, { timeout: 20_000 });
     await tabTo('start-button');
     await press('Enter');
     await waitForStep(element, 'document-front');
@@ -72,7 +77,7 @@ describe('<ekyc-flow> accessibility', function () {
     await waitEnabled('capture-button');
     await tabTo('capture-button');
     await press('Enter');
-    await waitUntil(() => part(element, 'confirm-button'));
+    await waitUntil(() => part(element, 'confirm-button'), 'review', { timeout: 20_000 });
     expect(focusedPart(element)).to.equal('heading');
     await tabTo('confirm-button');
     await press('Space');
@@ -80,7 +85,7 @@ describe('<ekyc-flow> accessibility', function () {
     await waitEnabled('capture-button');
     await tabTo('capture-button');
     await press('Enter');
-    await waitUntil(() => part(element, 'confirm-button'));
+    await waitUntil(() => part(element, 'confirm-button'), 'review', { timeout: 20_000 });
     await tabTo('confirm-button');
     await press('Enter');
     await waitForStep(element, 'done');
@@ -108,7 +113,7 @@ describe('<ekyc-flow> accessibility', function () {
     const { emulator, apiBase } = await useEmulator();
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), allowUpload: true });
     await click(element, 'start-button');
-    await waitUntil(() => part(element, 'capture-button'));
+    await waitUntil(() => part(element, 'capture-button'), 'capture step', { timeout: 20_000 });
     const buttons = [...(element.shadowRoot?.querySelectorAll('button') ?? [])];
     expect(buttons.length).to.be.greaterThan(2);
     for (const button of buttons) {

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { EkycFlow } from '../../src/index.js';
 import type { RecordedRequest } from '../../src/emulator/index.js';
 import { apiHeaders, useEmulator } from '../helpers/emulator.js';
@@ -161,7 +162,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
     it(`${fault} that persists: "connection problem" with a retry button; one retry sends once; nothing is lost`, async () => {
       const { emulator, apiBase } = await useEmulator();
       emulator.inject(fault, { endpoint: 'ocr', side: 'back', times: 3 });
-      const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), requestTimeout: 400 });
+      const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), requestTimeout: fault === 'timeout' ? 1000 : 10_000 });
       await throughDocument(element);
       await waitForStep(element, 'error', 20_000);
       expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code, recoverable: true, step: 'processing' });

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { click, mountFlow, part } from '../helpers/flow.js';
 

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { EkycFlow } from '../../src/index.js';
 import { apiHeaders, useEmulator } from '../helpers/emulator.js';
 import {

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { EkycFlow } from '../../src/index.js';
 
 /** Makes every `getUserMedia` call fail with a `DOMException` named `name`, as a browser does. */

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { EkycFlow } from '../../src/index.js';
 import { click, eventsNamed, part, shootAndConfirm, waitForStep, type Recorded } from './flow.js';
 

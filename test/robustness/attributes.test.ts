@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { translate } from '../../src/i18n/localize.js';
 import { initialState, transition } from '../../src/flow/machine.js';
 import type { FlowState } from '../../src/flow/types.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { http, HttpResponse } from 'msw';
 import { isLocalHostname, keyExposureWarning } from '../../src/flow/config.js';
 import type { EkycFlow } from '../../src/index.js';
