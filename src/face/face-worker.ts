@@ -8,6 +8,7 @@ import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
 interface FaceWorkerScope extends FetchScope {
   postMessage(message: FromFaceWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToFaceWorker>) => void): void;
+  addEventListener(type: 'messageerror', listener: () => void): void;
 }
 
 const scope = globalThis as unknown as FaceWorkerScope;
@@ -26,14 +27,20 @@ async function start(message: Extract<ToFaceWorker, { type: 'start' }>): Promise
   }
 }
 
-function detect(message: Extract<ToFaceWorker, { type: 'detect' }>): void {
+async function detect(message: Extract<ToFaceWorker, { type: 'detect' }>): Promise<void> {
+  const { frame } = message;
+  let image: ImageBitmap | undefined;
   try {
     if (!detector) throw new Error('the face detector has not started');
-    scope.postMessage({ type: 'faces', id: message.id, faces: detector.detect(message.frame, message.timestampMs) });
+    // MediaPipe misreads some video frames: a frame handed over as a `VideoFrame` becomes a bitmap here, off the
+    // page's thread.
+    image = frame instanceof ImageBitmap ? frame : await createImageBitmap(frame);
+    scope.postMessage({ type: 'faces', id: message.id, faces: detector.detect(image, message.timestampMs) });
   } catch (error) {
     scope.postMessage({ type: 'detect-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   } finally {
-    message.frame.close();
+    frame.close();
+    image?.close();
   }
 }
 
@@ -43,7 +50,11 @@ scope.addEventListener('message', ({ data }) => {
       void start(data);
       break;
     case 'detect':
-      detect(data);
+      void detect(data);
       break;
   }
+});
+
+scope.addEventListener('messageerror', () => {
+  scope.postMessage({ type: 'unreadable' });
 });

@@ -4,6 +4,7 @@ import { FaceDetectorError } from './errors.js';
 import type { FaceDetectorHandle } from './handle.js';
 import { frameSize } from './to-face.js';
 import type { Face } from './types.js';
+import { videoFrameOf } from './video-frame.js';
 import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
 
 interface Pending {
@@ -12,8 +13,9 @@ interface Pending {
 }
 
 /**
- * Runs the detector in a module worker: the page only copies each frame into an `ImageBitmap`
- * and transfers it. Rejects with a `FaceDetectorError` whose `failure` tells whether the worker
+ * Runs the detector in a module worker: the page hands each video frame over as a `VideoFrame`
+ * (nothing copied; where the browser has none, and for other sources, it copies the frame into an
+ * `ImageBitmap`) and transfers it. Rejects with a `FaceDetectorError` whose `failure` tells whether the worker
  * itself could not run (`runtime`: try the main thread) or the assets were missing (`assets`).
  */
 export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () => Worker = createFaceWorker): Promise<FaceDetectorHandle> {
@@ -27,6 +29,8 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let closed = false;
+  // Video frames are handed over, unless the worker cannot receive them.
+  let framesToWorker = true;
   // A function, so that checks after an await read the current value.
   const isClosed = (): boolean => closed;
 
@@ -55,6 +59,13 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
   });
 
   worker.addEventListener('message', ({ data }: MessageEvent<FromFaceWorker>) => {
+    if (data.type === 'unreadable') {
+      // Copy frames into bitmaps from now on; what was sent meanwhile is lost.
+      framesToWorker = false;
+      for (const request of pending.values()) request.reject(new Error('the face worker could not read the frame'));
+      pending.clear();
+      return;
+    }
     if (data.type !== 'faces' && data.type !== 'detect-failed') return;
     const request = pending.get(data.id);
     pending.delete(data.id);
@@ -69,15 +80,15 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
       if (closed) throw new FaceDetectorError('closed', 'the face detector is closed');
       const size = frameSize(frame);
       if (size.width === 0 || size.height === 0) return [];
-      const bitmap = await createImageBitmap(frame);
+      const copy = (framesToWorker ? videoFrameOf(frame) : null) ?? (await createImageBitmap(frame));
       if (isClosed()) {
-        bitmap.close();
+        copy.close();
         throw new FaceDetectorError('closed', 'the face detector is closed');
       }
       const id = nextId++;
       return new Promise<Face[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        send({ type: 'detect', id, frame: bitmap, timestampMs }, [bitmap]);
+        send({ type: 'detect', id, frame: copy, timestampMs }, [copy]);
       });
     },
     close() {

@@ -5,11 +5,13 @@ import type { Face } from './types.js';
 /** Messages from the page to the face worker. */
 export type ToFaceWorker =
   | { type: 'start'; urls: FaceAssetUrls }
-  | { type: 'detect'; id: number; frame: ImageBitmap; timestampMs: number };
+  | { type: 'detect'; id: number; frame: ImageBitmap | VideoFrame; timestampMs: number };
 
 /** Messages from the face worker to the page. */
 export type FromFaceWorker =
   | { type: 'ready' }
   | { type: 'start-failed'; failure: FaceDetectorFailure; message: string }
   | { type: 'faces'; id: number; faces: Face[] }
-  | { type: 'detect-failed'; id: number; message: string };
+  | { type: 'detect-failed'; id: number; message: string }
+  /** A message could not be read (a browser that cannot send the worker a `VideoFrame`). */
+  | { type: 'unreadable' };

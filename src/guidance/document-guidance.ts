@@ -1,4 +1,5 @@
 import type { Rect } from '../capture/encode.js';
+import { videoFrameOf } from '../face/video-frame.js';
 import { advanceGate, closeGate, createDocumentAnalyzer, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
 import type { DocumentAnalysis } from '../quality/index.js';
 import { startFrameLoop } from './frame-loop.js';
@@ -13,15 +14,24 @@ export interface DocumentGuidanceOptions {
 }
 
 interface HeldFrame {
-  bitmap: ImageBitmap | null;
+  bitmap: VideoFrame | ImageBitmap | null;
   analysis: DocumentAnalysis;
+}
+
+/**
+ * A full-size copy of the frame on screen, kept in case it becomes the capture: a `VideoFrame`
+ * (a handle on the camera's buffer, nothing copied on this thread) where the browser has them,
+ * an `ImageBitmap` otherwise.
+ */
+function holdFrame(video: HTMLVideoElement): VideoFrame | Promise<ImageBitmap> {
+  return videoFrameOf(video) ?? createImageBitmap(video);
 }
 
 /**
  * Watches the document preview: card in the guide, exposure, glare, sharpness,
  * a steady view; after a run of passing frames the sharpest one is handed out
  * to be encoded. Frames are measured off the main thread (a worker) on a
- * downscaled copy of the guide.
+ * downscaled copy of the guide, which the worker makes from a `VideoFrame`.
  */
 export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidance {
   const { video, guide } = options;
@@ -34,12 +44,16 @@ export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidanc
   };
 
   const stopLoop = startFrameLoop(video, async () => {
-    // A full-size copy is only worth taking while frames pass: it may become the capture.
-    const keep = options.autoCapture && lastOk;
-    const [analysis, bitmap] = await Promise.all([
-      analyzer.analyze(video, guide),
-      keep ? createImageBitmap(video) : Promise.resolve(null),
-    ]);
+    // A full-size copy is only worth taking while frames pass: it may become the capture. The copy is analysed
+    // itself, so that the capture is the frame measured.
+    const bitmap = options.autoCapture && lastOk ? await holdFrame(video) : null;
+    let analysis: DocumentAnalysis;
+    try {
+      analysis = await analyzer.analyze(bitmap ?? video, guide);
+    } catch (error) {
+      bitmap?.close();
+      throw error;
+    }
     if (stopped) {
       bitmap?.close();
       return;

@@ -10,8 +10,11 @@ export interface GuidanceUpdate {
   fire: boolean;
   /** Measured values of the frame that fired. */
   quality: CaptureQuality | null;
-  /** For documents: the source frame to encode, when it is not the live video (the sharpest of the run). */
-  frame?: ImageBitmap | undefined;
+  /**
+   * For documents: the source frame to encode, when it is not the live video (the sharpest of the run); a
+   * `VideoFrame` where the browser has them. Whoever receives it closes it.
+   */
+  frame?: VideoFrame | ImageBitmap | undefined;
   /** For documents: the card's rectangle in the frame's pixels. */
   crop?: { x: number; y: number; width: number; height: number } | undefined;
 }

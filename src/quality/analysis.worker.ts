@@ -1,14 +1,26 @@
 import { analyzeDocumentFrame } from './analyze.js';
+import { createRegionGrabber } from './grab.js';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.js';
 
-/** Runs the frame analysis off the page's thread. */
-addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
-  const { id, image, layout, previous } = event.data;
-  let response: AnalysisResponse;
-  try {
-    response = { id, report: analyzeDocumentFrame(image, layout, previous) };
-  } catch (error) {
-    response = { id, error: error instanceof Error ? error.message : String(error) };
-  }
+const grab = createRegionGrabber();
+
+const answer = (response: AnalysisResponse): void => {
   postMessage(response);
+};
+
+/** Runs the frame analysis off the page's thread; a video frame's region is copied here too. */
+addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
+  const { id, pixels, layout, previous } = event.data;
+  try {
+    const image = pixels instanceof ImageData ? pixels : grab(pixels, layout);
+    answer({ id, report: analyzeDocumentFrame(image, layout, previous) });
+  } catch (error) {
+    answer({ id, error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    if (!(pixels instanceof ImageData)) pixels.close();
+  }
+});
+
+addEventListener('messageerror', () => {
+  answer({ unreadable: true });
 });

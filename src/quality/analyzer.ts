@@ -1,4 +1,5 @@
 import { trustedScriptUrl } from '../face/trusted-types.js';
+import { videoFrameOf } from '../face/video-frame.js';
 import { analyzeDocumentFrame } from './analyze.js';
 import { createRegionGrabber, sourceSize } from './grab.js';
 import { judgeDocumentFrame } from './judge.js';
@@ -11,7 +12,10 @@ export interface DocumentAnalysis extends DocumentFrameReport {
   verdict: DocumentVerdict;
   /** Where the measuring ran. */
   thread: 'worker' | 'main';
-  /** Milliseconds spent copying the region on the calling thread, and from call to answer. */
+  /**
+   * Milliseconds spent on the calling thread (copying the region, or, for a video in a worker,
+   * only taking a `VideoFrame` of it), and from call to answer.
+   */
   timing: { grab: number; total: number };
 }
 
@@ -29,7 +33,9 @@ export interface DocumentAnalyzer {
   /**
    * Measures the guide's region of one frame (a video, a `VideoFrame`, a
    * bitmap, a canvas) and judges it. The pixels are copied before the promise
-   * is returned, so the source may move on at once. Motion is measured against
+   * is returned, so the source may move on at once: with a worker, a video's
+   * current frame (or a clone of a `VideoFrame`) is handed to the worker, which
+   * copies the region itself. Motion is measured against
    * the previous call's frame: call once a frame, and wait for the answer
    * before the next (a frame loop skips frames meanwhile).
    */
@@ -77,13 +83,21 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
   let previous: Thumbnail | null = null;
   let nextId = 1;
   let disposed = false;
-  // Until the worker has answered once, frames are copied to it rather than handed over, so that they can
-  // still be measured here if it fails to load.
+  // Until the worker has answered once, regions are copied here and sent as copies rather than handed over, so
+  // that they can still be measured here if it fails to load.
   let answered = false;
+  // Video frames go to the worker whole, unless it cannot receive them.
+  let framesToWorker = true;
 
   const runHere = ({ request, resolve, reject }: Pending): void => {
+    const { pixels, layout, previous } = request;
+    if (!(pixels instanceof ImageData)) {
+      pixels.close();
+      reject(new Error('The analysis worker stopped.'));
+      return;
+    }
     try {
-      resolve({ report: analyzeDocumentFrame(request.image, request.layout, request.previous), thread: 'main' });
+      resolve({ report: analyzeDocumentFrame(pixels, layout, previous), thread: 'main' });
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -99,15 +113,26 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
     const waiting = [...pending.values()];
     pending.clear();
     for (const job of waiting) {
-      if (job.request.image.data.byteLength > 0) runHere(job);
+      const { pixels } = job.request;
+      if (pixels instanceof ImageData && pixels.data.byteLength > 0) runHere(job);
       else job.reject(new Error('The analysis worker stopped.'));
     }
   };
 
   if (worker) {
     worker.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
-      answered = true;
       const response = event.data;
+      if ('unreadable' in response) {
+        // This browser cannot send the worker a video frame: copy regions here from now on.
+        framesToWorker = false;
+        const waiting = [...pending.values()];
+        pending.clear();
+        waiting.forEach(({ reject }) => {
+          reject(new Error('The analysis worker could not read the frame.'));
+        });
+        return;
+      }
+      answered = true;
       const waiting = pending.get(response.id);
       if (!waiting) return;
       pending.delete(response.id);
@@ -129,7 +154,8 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
         return;
       }
       pending.set(request.id, job);
-      worker.postMessage(request, answered ? [request.image.data.buffer] : []);
+      const { pixels } = request;
+      worker.postMessage(request, pixels instanceof ImageData ? (answered ? [pixels.data.buffer] : []) : [pixels]);
     });
 
   return {
@@ -142,9 +168,10 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       const size = sourceSize(source);
       if (size.width === 0 || size.height === 0) throw new Error('The frame has no pixels yet.');
       const layout: FrameLayout = documentLayout(size, guide, options.layout);
-      const image = grab(source, layout);
+      const frame = worker && answered && framesToWorker ? videoFrameOf(source) : null;
+      const pixels = frame ?? grab(source, layout);
       const grabbed = performance.now();
-      const { report, thread } = await measure({ id: nextId++, image, layout, previous });
+      const { report, thread } = await measure({ id: nextId++, pixels, layout, previous });
       previous = report.thumbnail;
       return {
         ...report,

@@ -1,14 +1,16 @@
 import type { DocumentFrameReport, FrameLayout, Thumbnail } from './types.js';
 
 /**
- * What the page sends the analysis worker: the downscaled pixels (their buffer transferred), where they came from, and
- * the last thumbnail.
+ * What the page sends the analysis worker: the guide's region already downscaled (`ImageData`, its buffer transferred
+ * once the worker has answered), or a whole video frame (transferred) for the worker to downscale itself; where they
+ * came from; and the last thumbnail.
  */
 export interface AnalysisRequest {
   id: number;
-  image: ImageData;
+  pixels: ImageData | VideoFrame;
   layout: FrameLayout;
   previous: Thumbnail | null;
 }
 
-export type AnalysisResponse = { id: number; report: DocumentFrameReport } | { id: number; error: string };
+/** `unreadable`: the worker could not receive a message (a browser that cannot send it a `VideoFrame`). */
+export type AnalysisResponse = { id: number; report: DocumentFrameReport } | { id: number; error: string } | { unreadable: true };
