@@ -1,0 +1,48 @@
+// Headless Chromium with a fake camera: Chromium's synthetic one, or a still picture as a .y4m.
+import { chromium, type Browser } from 'playwright';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+];
+
+/** `camera`: a .y4m file the fake camera shows instead of its synthetic picture. */
+export function launchChromium(camera?: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: camera ? [...ARGS, `--use-file-for-fake-video-capture=${camera}`] : ARGS,
+  });
+}
+
+interface BenchWindow {
+  benchRun?: (options?: unknown) => Promise<unknown>;
+}
+
+/**
+ * Opens `bench/pages/<page>.html` in a fresh context (no cache, no service worker from an
+ * earlier run) and returns what its `run(options)` resolves to.
+ */
+export async function runPage(browser: Browser, origin: string, page: string, options?: unknown): Promise<unknown> {
+  const context = await browser.newContext();
+  try {
+    const tab = await context.newPage();
+    tab.setDefaultTimeout(240_000);
+    tab.on('pageerror', (error) => {
+      console.error(`  [${page}] ${error.message}`);
+    });
+    await tab.goto(`${origin}/bench/pages/${page}.html`);
+    await tab.waitForFunction(() => typeof (window as BenchWindow).benchRun === 'function');
+    return await tab.evaluate(async (given) => {
+      const run = (window as BenchWindow).benchRun;
+      if (!run) throw new Error('The page has no benchRun.');
+      return run(given);
+    }, options);
+  } finally {
+    await context.close();
+  }
+}

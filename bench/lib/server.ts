@@ -1,0 +1,68 @@
+// Serves the benchmark pages with Vite (TypeScript compiled on the fly), and `dist/` exactly as
+// built, so that the element measured is the one integrators load.
+import { createReadStream, statSync } from 'node:fs';
+import { extname, resolve, sep } from 'node:path';
+import { createServer, type Plugin } from 'vite';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+  '.tflite': 'application/octet-stream',
+};
+
+function isFileIn(root: string, path: string): boolean {
+  try {
+    return path.startsWith(root + sep) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function serveBuilt(distDir: string): Plugin {
+  const root = resolve(distDir);
+  return {
+    name: 'bench-serve-dist',
+    configureServer(server) {
+      // The API emulator's service worker, at the root so that it controls the pages.
+      server.middlewares.use('/mockServiceWorker.js', (_request, response) => {
+        response.setHeader('Content-Type', 'text/javascript');
+        createReadStream('public/mockServiceWorker.js').pipe(response);
+      });
+      server.middlewares.use('/dist', (request, response, next) => {
+        const path = resolve(root, `.${decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)}`);
+        if (!isFileIn(root, path)) {
+          next();
+          return;
+        }
+        response.setHeader('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
+        createReadStream(path).pipe(response);
+      });
+    },
+  };
+}
+
+export interface BenchServer {
+  /** e.g. `http://localhost:5174` (localhost: a secure context, as the camera and service workers need). */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(distDir = 'dist'): Promise<BenchServer> {
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    // Pages reach public/ by its path (/public/ekyc-assets/); only the emulator's worker must be at the root.
+    publicDir: false,
+    logLevel: 'warn',
+    // Others may edit files meanwhile: never reload a page in the middle of a measurement.
+    server: { host: 'localhost', port: 5199, strictPort: false, hmr: false, watch: null },
+    // Pre-bundle every dependency before the first page, or the first page is reloaded when one is found.
+    optimizeDeps: { entries: ['bench/pages/*.html'] },
+    plugins: [serveBuilt(distDir)],
+  });
+  await server.listen();
+  const origin = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!origin) throw new Error('The benchmark server has no local address.');
+  return { origin, close: () => server.close() };
+}

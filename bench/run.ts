@@ -1,0 +1,151 @@
+// `npm run bench` (after `npm run build`): sizes of the one-tag bundle and its lazy parts, and
+// timings in headless Chromium with a fake camera; prints a table and writes bench/results.json.
+// Measures, asserts nothing.
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { prepareFakeCameras } from '../scripts/fake-camera.js';
+import { launchChromium, runPage } from './lib/browser.js';
+import { causeNamer } from './lib/causes.js';
+import { runScenario, SCENARIOS, summariseFlows } from './lib/flows.js';
+import { startBenchServer } from './lib/server.js';
+import { measureSizes } from './lib/sizes.js';
+import { max, median } from './lib/stats.js';
+import { formatBytes, formatMs, table } from './lib/table.js';
+
+/** Page loads a measurement: enough for a median; the per-frame pages repeat internally. */
+const RUNS = { firstFrame: 7, faceDetection: 3, documentAnalysis: 1, flow: 3 };
+
+type Numbers = Record<string, number>;
+
+// A copy of the build: others' `npm run build` may empty dist/ while this runs.
+const distDir = resolve('node_modules/.cache/ekyc-bench/dist');
+rmSync(distDir, { recursive: true, force: true });
+mkdirSync(distDir, { recursive: true });
+cpSync('dist', distDir, { recursive: true });
+
+const cameras = prepareFakeCameras(resolve('test/fixtures/camera'), resolve('node_modules/.cache/ekyc-fake-camera'));
+const loadBefore = loadavg()[0] ?? 0;
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+log('sizes…');
+const sizes = measureSizes(distDir);
+const server = await startBenchServer(distDir);
+
+async function repeat(page: string, runs: number, camera?: string): Promise<Numbers[]> {
+  const browser = await launchChromium(camera);
+  try {
+    const results: Numbers[] = [];
+    for (let run = 0; run < runs; run++) results.push((await runPage(browser, server.origin, page)) as Numbers);
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The median over runs of each key. */
+const medians = (runs: Numbers[]): Numbers =>
+  Object.fromEntries(Object.keys(runs[0] ?? {}).map((key) => [key, median(runs.map((run) => run[key] ?? Number.NaN))]));
+
+let chromiumVersion = '';
+try {
+  log(`start() → first frame ×${RUNS.firstFrame}…`);
+  const firstFrames = await repeat('first-frame', RUNS.firstFrame);
+  log('document analysis…');
+  const documentAnalysis = medians(await repeat('document-analysis', RUNS.documentAnalysis));
+  log(`face detection ×${RUNS.faceDetection}…`);
+  const faceDetection = medians(await repeat('face-detection', RUNS.faceDetection));
+  const flowRuns = [];
+  for (const scenario of SCENARIOS) {
+    log(`flow with ${scenario.camera} ×${RUNS.flow}…`);
+    const browser = await launchChromium(cameras[scenario.camera]);
+    chromiumVersion = browser.version();
+    try {
+      flowRuns.push({ scenario, runs: await runScenario(browser, server.origin, scenario, RUNS.flow) });
+    } finally {
+      await browser.close();
+    }
+  }
+  const flows = summariseFlows(flowRuns);
+  const environment = {
+    date: new Date().toISOString(),
+    chromium: chromiumVersion,
+    cpus: cpus().length,
+    loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
+  };
+
+  const nameCause = causeNamer(distDir);
+  const phases = flows.phases.map((phase) => ({ ...phase, likelyCause: nameCause(phase.cause) }));
+  const firstFrame = {
+    medianMs: median(firstFrames.map((run) => run['firstFrameMs'] ?? Number.NaN)),
+    maxMs: max(firstFrames.map((run) => run['firstFrameMs'] ?? Number.NaN)),
+    cameraOpenMedianMs: median(firstFrames.map((run) => run['cameraOpenMs'] ?? Number.NaN)),
+    runs: firstFrames.length,
+  };
+  const results = { environment, sizes, firstFrame, documentAnalysis, faceDetection, flows: { ...flows, phases } };
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+  const sizeRow = (row: { name: string; bytes: number; gzip: number; brotli: number }) => [
+    row.name,
+    formatBytes(row.bytes),
+    formatBytes(row.gzip),
+    formatBytes(row.brotli),
+  ];
+  const da = (key: string): string => formatMs(documentAnalysis[key] ?? Number.NaN);
+  const fd = (key: string): string => formatMs(faceDetection[key] ?? Number.NaN);
+  const output = [
+    `ekyc-flow benchmark, ${environment.date.slice(0, 16).replace('T', ' ')} UTC: Chromium ${environment.chromium} headless, no GPU; ` +
+      `${environment.cpus} cores, load average ${loadBefore.toFixed(1)} → ${environment.loadAverage.after.toFixed(1)}`,
+    '',
+    table('Sizes (minified; gzip -9; brotli 11)', ['file', 'bytes', 'gzip', 'brotli'], [
+      sizeRow({ ...sizes.firstLoad, name: `first bundle (${sizes.firstLoad.file})` }),
+      ...sizes.chunks.map(sizeRow),
+      ...sizes.assets.map(sizeRow),
+    ]),
+    '',
+    table('Timings (ms)', ['', 'median', 'p95 / max', 'runs'], [
+      ['start() → first preview frame (Chromium fake camera)', formatMs(firstFrame.medianMs), formatMs(firstFrame.maxMs), firstFrame.runs],
+      ['  start() → getUserMedia answered', formatMs(firstFrame.cameraOpenMedianMs), '', firstFrame.runs],
+      ['document analysis 1280×720, worker (round trip)', da('worker.1280x720.medianMs'), da('worker.1280x720.p95Ms'), '200 frames'],
+      ['  of which on the page thread (region copy)', da('worker.1280x720.callingThreadMedianMs'), da('worker.1280x720.callingThreadP95Ms'), ''],
+      ['document analysis 1280×720, page thread only', da('main.1280x720.medianMs'), da('main.1280x720.p95Ms'), '200 frames'],
+      ['document analysis 1920×1080, worker (round trip)', da('worker.1920x1080.medianMs'), da('worker.1920x1080.p95Ms'), '200 frames'],
+      ['  of which on the page thread (region copy)', da('worker.1920x1080.callingThreadMedianMs'), da('worker.1920x1080.callingThreadP95Ms'), ''],
+      ['document analysis 1920×1080, page thread only', da('main.1920x1080.medianMs'), da('main.1920x1080.p95Ms'), '200 frames'],
+      ['face detection 640×720, worker (round trip)', fd('worker.detectMedianMs'), fd('worker.detectP95Ms'), '100 frames'],
+      ['face detection 640×720, page thread', fd('main.detectMedianMs'), fd('main.detectP95Ms'), '100 frames'],
+      ['face model load, worker', fd('worker.loadMs'), '', RUNS.faceDetection],
+      ['face model load, page thread (blocks it)', fd('main.loadMs'), '', RUNS.faceDetection],
+      ['  longest page-thread task during the worker load', fd('worker.loadLongestTaskMs'), '', RUNS.faceDetection],
+      ['  longest page-thread task during the page-thread load', fd('main.loadLongestTaskMs'), '', RUNS.faceDetection],
+      ['last confirm → ekyc-complete (emulator)', formatMs(flows.confirmToCompleteMs), '', flows.confirmToCompleteRuns],
+    ]),
+    '',
+    table(
+      `Page thread during real runs of the element (${RUNS.flow} runs a scene; longest task over 50 ms, 0 = none; gap between animation frames)`,
+      ['step', 'camera', 'duration', 'longest task', 'max', 'long tasks', 'frame gap', 'max'],
+      phases.map((phase) => [
+        phase.phase,
+        phase.camera,
+        formatMs(phase.durationMs),
+        formatMs(phase.longestTaskMs),
+        formatMs(phase.longestTaskMaxMs),
+        phase.longTasks,
+        formatMs(phase.longestFrameGapMs),
+        formatMs(phase.longestFrameGapMaxMs),
+      ]),
+    ),
+    'Longest script of the longest frame, worst run:',
+    ...phases.map((phase) => `  ${phase.phase}: ${phase.likelyCause || 'no frame over 50 ms'}`),
+    '',
+    table('Uploads (median bytes of the file sent)', ['capture', 'size', 'bytes'], [
+      ...Object.entries(flows.uploads).map(([side, bytes]) => [side, flows.captures[side] ?? '', formatBytes(bytes)]),
+    ]),
+  ];
+  console.log(output.join('\n'));
+  log('\nwritten: bench/results.json');
+} finally {
+  await server.close();
+}
