@@ -3,9 +3,8 @@ import { live } from 'lit/directives/live.js';
 import { DOCUMENT_TYPES, type ApiConfig } from './api/types.js';
 import { CameraController } from './camera/camera-controller.js';
 import type { CameraErrorCode } from './camera/camera-errors.js';
-import { encodeJpeg, encodeUpload, type EncodedImage, type Rect } from './capture/encode.js';
+import type { EncodedImage, Rect } from './capture/encode.js';
 import { expandRect, guideInView, viewToSource, type GuideShape } from './capture/geometry.js';
-import { runWork } from './flow/api-runner.js';
 import { checkSettings, keyExposureWarning } from './flow/config.js';
 import { initialState, isCaptureStep, sideOfStep, transition, type FlowEvent } from './flow/machine.js';
 import type { CaptureSide, FlowState, Step } from './flow/types.js';
@@ -17,6 +16,10 @@ import { styles } from './styles/ekyc-flow.styles.js';
 import { renderProgress } from './views/progress.js';
 
 type CaptureStep = 'document-front' | 'document-back' | 'selfie';
+
+// The first bundle holds the element and the intro: the API calls and the JPEG encoder load when the flow starts.
+const loadRunner = () => import('./flow/api-runner.js');
+const loadEncoder = () => import('./capture/encode.js');
 
 /**
  * Runs a complete identity check in the page: the document's front and back,
@@ -204,6 +207,8 @@ export class EkycFlow extends LitElement {
     }
     this._configMessage = null;
     this.focusPending = true;
+    void loadRunner().catch(() => undefined);
+    void loadEncoder().catch(() => undefined);
     this.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
     this.guidance.preload(this.resolvedAssetsBase);
   }
@@ -318,14 +323,21 @@ export class EkycFlow extends LitElement {
     const controller = new AbortController();
     this.abort = controller;
     const api: ApiConfig = { apiBase: this.apiBase ?? '', apiKey: this.apiKey, timeoutMs: this.requestTimeout };
-    void runWork(work, this._flow, {
-      api,
-      lang: this.uiLang,
-      clientUuid: this.clientUuid,
-      signal: controller.signal,
-    }).then((event) => {
-      if (event && !controller.signal.aborted && this.isConnected) this.dispatch(event);
-    });
+    const state = this._flow;
+    const context = { api, lang: this.uiLang, clientUuid: this.clientUuid, signal: controller.signal };
+    void loadRunner()
+      .then(
+        ({ runWork }) => runWork(work, state, context),
+        // The script that makes the calls could not load: as for a call that could not reach the API.
+        (): FlowEvent => ({
+          type: 'work-failed',
+          work,
+          failure: { code: 'network', serverMessage: null, apiCode: null, status: null, completeSession: false },
+        }),
+      )
+      .then((event) => {
+        if (event && !controller.signal.aborted && this.isConnected) this.dispatch(event);
+      });
   }
 
   private get currentSide(): CaptureSide | null {
@@ -368,6 +380,7 @@ export class EkycFlow extends LitElement {
     }
     this._capturing = true;
     try {
+      const { encodeJpeg } = await loadEncoder();
       let encoded: EncodedImage;
       if (side === 'selfie') {
         encoded = await encodeJpeg(video, { maxLongSide: 1280 });
@@ -450,6 +463,7 @@ export class EkycFlow extends LitElement {
     if (!file || !side) return;
     this._uploadError = false;
     try {
+      const { encodeUpload } = await loadEncoder();
       const encoded = await encodeUpload(file, { maxLongSide: 1600 });
       this.dispatch({ type: 'captured', capture: { side, ...encodedCapture(encoded), auto: false, quality: null, source: 'upload' } });
       if (side === 'front') void this.checkPortrait(encoded.blob);

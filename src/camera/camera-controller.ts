@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { cameraErrorCode, type CameraErrorCode } from './camera-errors.js';
-import { candidateOf, chooseCamera, scoreCamera, type Facing } from './choose-camera.js';
+import type { Facing } from './choose-camera.js';
+
+// Loaded once a camera is live, not with the element: choosing the main lens can wait until then.
+const loadCameraChoice = () => import('./choose-camera.js');
 
 export type CameraStatus = 'idle' | 'starting' | 'live' | 'paused' | 'error';
 
@@ -163,11 +166,16 @@ export class CameraController implements ReactiveController {
     const mediaDevices = this.mediaDevices;
     if (!mediaDevices) return;
     let inputs: MediaDeviceInfo[];
+    let choice: Awaited<ReturnType<typeof loadCameraChoice>>;
     try {
-      inputs = (await mediaDevices.enumerateDevices()).filter((device) => device.kind === 'videoinput');
+      [inputs, choice] = await Promise.all([
+        mediaDevices.enumerateDevices().then((devices) => devices.filter((device) => device.kind === 'videoinput')),
+        loadCameraChoice(),
+      ]);
     } catch {
       return;
     }
+    const { candidateOf, chooseCamera, scoreCamera } = choice;
     if (generation !== this.generation) return;
     const candidates = inputs.map(candidateOf);
     this.devices = inputs.filter((_, index) => {
