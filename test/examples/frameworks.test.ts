@@ -1,10 +1,11 @@
-// Builds the React and Vue examples with their own toolchains, against the library as built
+// Builds the React, Vue and Angular examples with their own toolchains, against the library as built
 // here, and checks in Chromium that <ekyc-flow> renders in each app and that its events reach
 // the framework's handlers. Each example's page shows what its handlers saw in #status.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -128,17 +129,31 @@ const BUILDS: Record<string, { args: string[]; env: Record<string, string> }> = 
   angular: { args: ['--', '--define', `EKYC_SERVER='${API_PATH}'`], env: {} },
 };
 
+/**
+ * The one-tag example needs no build: its page next to a copy of what `dist/` gives a site
+ * (the bundle, its lazy chunks, the face detector's files), as an integrator would upload them.
+ */
+const sites: string[] = [];
+
+async function assemblePlainExample(): Promise<string> {
+  const site = await mkdtemp(join(tmpdir(), 'ekyc-plain-'));
+  sites.push(site);
+  await cp(join(ROOT, 'examples/plain/index.html'), join(site, 'index.html'));
+  for (const part of ['ekyc-flow.bundle.js', 'bundle', 'ekyc-assets']) {
+    await cp(join(ROOT, 'dist', part), join(site, 'ekyc-flow', part), { recursive: true });
+  }
+  return site;
+}
+
 /** Installs an example from its lock file, so that it gets the library as just built, and builds it. */
 async function buildExample(name: string): Promise<string> {
+  if (name === 'plain') return assemblePlainExample();
   const dir = join(ROOT, 'examples', name);
   const { args, env } = BUILDS[name] ?? { args: [], env: {} };
   await npm(dir, ['ci', '--no-audit', '--no-fund']);
   await npm(dir, ['run', 'build', ...args], env);
   return join(dir, 'dist');
 }
-
-/** Angular's toolchain is a larger install (about 340 MB): its example is built and checked on request. */
-const WITH_ANGULAR = process.env['EKYC_TEST_ANGULAR'] === '1';
 
 const statusOf = (page: Page): Promise<string> => page.locator('#status').innerText();
 
@@ -173,7 +188,7 @@ async function runFlow(page: Page): Promise<void> {
   for (let photo = 0; photo < 3; photo++) await shootAndConfirm(page);
 }
 
-describe('the framework examples, built with their own toolchains', { timeout: (WITH_ANGULAR ? 12 : 6) * 60_000 }, () => {
+describe('the framework examples, built with their own toolchains', { timeout: 12 * 60_000 }, () => {
   let browser: Browser;
   let emulator: EmulatorServer;
   const servers: AppServer[] = [];
@@ -202,25 +217,27 @@ describe('the framework examples, built with their own toolchains', { timeout: (
       headless: true,
       args: CHROMIUM_ARGS,
     });
-    // The examples install and build while the first tests run; Angular's larger install, after them.
-    const first = [app('react'), app('vue')];
-    void Promise.allSettled(first).then(() => (WITH_ANGULAR ? app('angular') : undefined)).catch(() => undefined);
+    // The examples install and build while the first tests run; Angular's larger install (about 340 MB), after them.
+    const first = [app('plain'), app('react'), app('vue')];
+    void Promise.allSettled(first).then(() => app('angular')).catch(() => undefined);
   });
 
   after(async () => {
     await browser.close();
     await Promise.all(servers.map((server) => server.close()));
     await emulator.close();
+    await Promise.all(sites.map((site) => rm(site, { recursive: true, force: true })));
   });
 
   /** Opens a page of an example, with sessions given or not. */
-  const open = async (name: string, path: string, sessions: boolean): Promise<Page> => {
+  const open = async (name: string, path: string, sessions: boolean, watch?: (page: Page) => void): Promise<Page> => {
     const server = await app(name);
     server.giveSessions(sessions);
     const context = await browser.newContext();
     const page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    watch?.(page);
     await page.goto(`${server.url}${path}`);
     return page;
   };
@@ -241,8 +258,8 @@ describe('the framework examples, built with their own toolchains', { timeout: (
   };
 
   /** With a session from the server, the whole flow runs through it, and the app's handler shows `ekyc-complete`. */
-  const sessionCompletes = async (name: string, path = '/'): Promise<void> => {
-    const page = await open(name, path, true);
+  const sessionCompletes = async (name: string, path = '/', watch?: (page: Page) => void): Promise<void> => {
+    const page = await open(name, path, true, watch);
     await page.waitForFunction(() => Boolean(document.querySelector('ekyc-flow')?.getAttribute('session-id') ?? (document.querySelector('ekyc-flow') as { sessionId?: string } | null)?.sessionId), undefined, {
       timeout: 15_000,
     });
@@ -250,6 +267,20 @@ describe('the framework examples, built with their own toolchains', { timeout: (
     await expectStatus(page, `complete: ${CARD_NAME}`);
     await done(page);
   };
+
+  describe('one script tag, no bundler', () => {
+    test('<ekyc-flow> renders from ekyc-flow.bundle.js, and Start without a session reaches ekyc-error as bad-config', () =>
+      noSessionIsBadConfig('plain'));
+
+    test('with a session from the server, the flow completes, the face detector loading from next to the bundle', async () => {
+      const answered: string[] = [];
+      await sessionCompletes('plain', '/', (page) => {
+        page.on('response', (response) => answered.push(`${response.status()} ${new URL(response.url()).pathname}`));
+      });
+      assert.ok(answered.includes('200 /ekyc-flow/ekyc-assets/face-detection-short-range.tflite'), answered.join('\n'));
+      assert.ok(answered.includes('200 /ekyc-flow/ekyc-assets/vision_wasm_module_internal.wasm'), answered.join('\n'));
+    });
+  });
 
   describe('React 19', () => {
     test('<ekyc-flow> renders, and Start without a session reaches onekyc-error as bad-config', () => noSessionIsBadConfig('react'));
@@ -277,7 +308,7 @@ describe('the framework examples, built with their own toolchains', { timeout: (
       sessionCompletes('vue'));
   });
 
-  describe('Angular', { skip: WITH_ANGULAR ? false : 'set EKYC_TEST_ANGULAR=1 to build the Angular example too' }, () => {
+  describe('Angular', () => {
     test('<ekyc-flow> renders, and Start without a session reaches (ekyc-error) as bad-config', () =>
       noSessionIsBadConfig('angular'));
 
