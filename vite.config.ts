@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+
+const demoPage = (name: string): string => fileURLToPath(new URL(`./demo/${name}`, import.meta.url));
 
 /** `npm run build`: the library in `dist/`, with `lit`, MediaPipe and React left as bare imports. */
 const library: UserConfig = {
@@ -31,7 +34,13 @@ const demo: UserConfig = {
     outDir: '../demo-dist',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: { input: ['demo/index.html', 'demo/themes.html', 'demo/reference.html'] },
+    rolldownOptions: { input: ['index.html', 'themes.html', 'reference.html'].map(demoPage) },
+  },
+  // Found before the first page loads, so that the dev server never reloads a page mid-flow to add one it found late
+  // (MediaPipe, which the element imports only when the flow starts).
+  optimizeDeps: {
+    entries: ['index.html', 'themes.html', 'reference.html'],
+    include: ['@mediapipe/tasks-vision', 'lit', 'lit/directives/live.js', 'msw', 'msw/browser'],
   },
 };
 

@@ -47,48 +47,50 @@ function table(title: string, rows: Named[] | undefined, columns: [string, (row:
 }
 
 const code = (text: string | undefined) => (text ? html`<code>${text}</code>` : '');
+/** A description from the JSDoc: its `backticked` words as code, the rest as text. */
+const prose = (text: string | undefined) => (text ?? '').split('`').map((piece, index) => (index % 2 === 1 ? code(piece) : piece));
 const publicMembers = (kind: string) =>
   element?.members?.filter((member) => member.kind === kind && member.privacy !== 'private' && member.privacy !== 'protected' && !member.static);
 
 render(
   element
-    ? html`<p>${element.summary ?? ''}</p>
-        <p>${element.description ?? ''}</p>
+    ? html`<p>${prose(element.summary)}</p>
+        <p>${prose(element.description)}</p>
         ${table('Attributes', element.attributes, [
           ['Attribute', (row) => code(row.name)],
           ['Property', (row) => code(row.fieldName)],
           ['Type', (row) => code(row.type?.text)],
           ['Default', (row) => code(row.default)],
-          ['Description', (row) => row.description ?? ''],
+          ['Description', (row) => prose(row.description)],
         ])}
         ${table('Properties', publicMembers('field'), [
           ['Property', (row) => code(row.name)],
           ['Type', (row) => code(row.type?.text)],
           ['Read-only', (row) => (row.readonly ? 'yes' : '')],
-          ['Description', (row) => row.description ?? ''],
+          ['Description', (row) => prose(row.description)],
         ])}
         ${table('Methods', publicMembers('method'), [
           ['Method', (row) => code(`${row.name}()`)],
           ['Returns', (row) => code(row.return?.type?.text)],
-          ['Description', (row) => row.description ?? ''],
+          ['Description', (row) => prose(row.description)],
         ])}
         ${table('Events', element.events, [
           ['Event', (row) => code(row.name)],
           ['Type', (row) => code(row.type?.text)],
-          ['Description', (row) => row.description ?? ''],
+          ['Description', (row) => prose(row.description)],
         ])}
         ${table('CSS parts', element.cssParts, [
           ['Part', (row) => code(row.name)],
-          ['Description', (row) => row.description ?? ''],
+          ['Description', (row) => prose(row.description)],
         ])}
         ${table('CSS custom properties', element.cssProperties, [
           ['Property', (row) => code(row.name)],
           ['Default', (row) => code(row.default)],
-          ['Description', (row) => row.description ?? ''],
+          ['Description', (row) => prose(row.description)],
         ])}
         ${table('Slots', element.slots, [
           ['Slot', (row) => code(row.name)],
-          ['Description', (row) => row.description ?? ''],
+          ['Description', (row) => prose(row.description)],
         ])}`
     : html`<p>custom-elements.json has no ekyc-flow: run <code>npm run build</code>.</p>`,
   document.querySelector('#reference') ?? document.body,

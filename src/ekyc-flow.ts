@@ -44,6 +44,7 @@ const loadEncoder = () => import('./capture/encode.js');
  * @csspart heading - Each screen's heading.
  * @csspart progress - The list of capture steps.
  * @csspart intro - The intro screen.
+ * @csspart capture - A capture screen: the preview, its guide and hint, and the buttons.
  * @csspart viewfinder - The camera preview's box.
  * @csspart video - The camera preview.
  * @csspart frame - The guide frame over the preview.
@@ -422,8 +423,13 @@ export class EkycFlow extends LitElement {
     this._reviewWarning = 'not-a-front';
     this.emit({
       name: 'ekyc-error',
-      detail: { code: 'not-a-front', message: this.t('error.not-a-front'), step: this._flow.step, recoverable: true },
+      detail: { code: 'not-a-front', message: this.notAFrontText(), step: this._flow.step, recoverable: true },
     });
+  }
+
+  /** A passport has no back: its warning only says that no portrait was found. */
+  private notAFrontText(): string {
+    return this.t(this._flow.config.documentType === 'passport' ? 'error.not-a-front.passport' : 'error.not-a-front');
   }
 
   private syncGuidance(): void {
@@ -663,7 +669,7 @@ export class EkycFlow extends LitElement {
     return html`<section part="review" class="review" aria-labelledby="heading">
       ${this.heading(this.t('step.review.title'), true)}
       <p>${this.t(side === 'selfie' ? 'step.review.selfie' : 'step.review.document')}</p>
-      ${this._reviewWarning ? html`<p part="notice" class="notice" role="alert">${this.t(`error.${this._reviewWarning}`)}</p>` : nothing}
+      ${this._reviewWarning ? html`<p part="notice" class="notice" role="alert">${this.notAFrontText()}</p>` : nothing}
       <canvas part="review-image" role="img" aria-label=${this.t(`review.alt.${side}`)}></canvas>
       <div class="actions">
         <button part="retake-button" type="button" @click=${this.onRetake}>${this.t('action.retake')}</button>

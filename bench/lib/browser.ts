@@ -24,7 +24,7 @@ interface BenchWindow {
 }
 
 /**
- * Opens `bench/pages/<page>.html` in a fresh context (no cache, no service worker from an
+ * Opens `bench/pages/index.html?run=<page>` in a fresh context (no cache, no service worker from an
  * earlier run) and returns what its `run(options)` resolves to.
  */
 export async function runPage(browser: Browser, origin: string, page: string, options?: unknown): Promise<unknown> {
@@ -35,7 +35,7 @@ export async function runPage(browser: Browser, origin: string, page: string, op
     tab.on('pageerror', (error) => {
       console.error(`  [${page}] ${error.message}`);
     });
-    await tab.goto(`${origin}/bench/pages/${page}.html`);
+    await tab.goto(`${origin}/bench/pages/index.html?run=${encodeURIComponent(page)}`);
     await tab.waitForFunction(() => typeof (window as BenchWindow).benchRun === 'function');
     return await tab.evaluate(async (given) => {
       const run = (window as BenchWindow).benchRun;

@@ -95,6 +95,7 @@ export const en = {
   'error.face-rejected': 'The selfie could not be accepted. Take it again.',
   'error.no-face': 'No face was found in the photo.',
   'error.not-a-front': 'This looks like the back of the card. Take a photo of the front, with your portrait.',
+  'error.not-a-front.passport': 'No portrait found. Take a photo of the passport page with your photo.',
   'error.detector-unavailable': 'Automatic face guidance is not available. Take the selfie yourself.',
   'error.upload-unreadable': 'That file could not be read as a photo.',
   'error.recoverable-later': 'Please come back to this page to start again.',

@@ -97,6 +97,7 @@ export const vi: EkycStrings = {
   'error.face-rejected': 'Ảnh chân dung không được chấp nhận. Hãy chụp lại.',
   'error.no-face': 'Không tìm thấy khuôn mặt trong ảnh.',
   'error.not-a-front': 'Đây có vẻ là mặt sau của thẻ. Hãy chụp mặt trước, có ảnh chân dung.',
+  'error.not-a-front.passport': 'Không thấy ảnh chân dung. Hãy chụp trang hộ chiếu có ảnh của bạn.',
   'error.detector-unavailable': 'Không dùng được hướng dẫn tự động. Hãy tự chụp ảnh chân dung.',
   'error.upload-unreadable': 'Không đọc được tệp này dưới dạng ảnh.',
   'error.recoverable-later': 'Vui lòng quay lại trang này để bắt đầu lại.',

@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Comments inside the template ship in the bundle: the why of a rule is written here.
+// - The last rule spaces each screen's heading, text, preview and buttons apart, so that a focus ring never
+//   covers its neighbour. Margins, not a flex column: the preview keeps the block layout its aspect ratio and
+//   height limit are made for. It comes last to win over the element rules that reset margins.
 export const styles = css`
   :host {
     --_primary: var(--ekyc-color-primary, #0a58ca);
@@ -312,6 +316,12 @@ export const styles = css`
 
   input[type='file'] {
     display: none;
+  }
+
+  section > :not(:first-child),
+  section > slot:not(:first-child) > :first-child,
+  section slot > :not(:first-child) {
+    margin-top: calc(var(--_space) * 0.75);
   }
 
   @media (prefers-reduced-motion: reduce) {

@@ -18,6 +18,18 @@ describe('<ekyc-flow> with nobody in front of the camera', function () {
     expect(part(element, 'confirm-button')).to.exist;
   });
 
+  it('says only that no portrait was found on a passport page, since a passport has no back', async () => {
+    const events = recordEvents();
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), manualCapture: true, documentType: 'passport' });
+    await click(element, 'start-button');
+    await click(element, 'capture-button');
+    await waitUntil(() => part(element, 'review')?.querySelector('[part~="notice"]'), 'the warning', { timeout: 40_000 });
+    const text = part(element, 'review')?.querySelector('[part~="notice"]')?.textContent ?? '';
+    expect(text).to.contain('No portrait found').and.not.contain('back');
+    expect(eventsNamed(events, 'ekyc-error').map((error) => error.message)).to.deep.equal([text]);
+  });
+
   it('asks for a face on the selfie step and takes no photo', async () => {
     const { emulator, apiBase } = await useEmulator();
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), documentType: 'passport' });
