@@ -11,9 +11,11 @@ const answer = (response: AnalysisResponse): void => {
 /** Runs the frame analysis off the page's thread; a video frame's region is copied here too. */
 addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
   const { id, pixels, layout, previous } = event.data;
+  const start = performance.now();
   try {
     const image = pixels instanceof ImageData ? pixels : grab(pixels, layout);
-    answer({ id, report: analyzeDocumentFrame(image, layout, previous) });
+    const report = analyzeDocumentFrame(image, layout, previous);
+    answer({ id, report, ms: performance.now() - start });
   } catch (error) {
     answer({ id, error: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -13,4 +13,8 @@ export interface AnalysisRequest {
 }
 
 /** `unreadable`: the worker could not receive a message (a browser that cannot send it a `VideoFrame`). */
-export type AnalysisResponse = { id: number; report: DocumentFrameReport } | { id: number; error: string } | { unreadable: true };
+export type AnalysisResponse =
+  /** `ms`: how long the worker took, copying a video frame's region included. */
+  | { id: number; report: DocumentFrameReport; ms: number }
+  | { id: number; error: string }
+  | { unreadable: true };

@@ -44,6 +44,17 @@ describe('the document analyzer', () => {
     expect(result.thread).to.equal('worker');
   });
 
+  it('times the copy, the measuring and the whole call, the measuring inside the round trip', async () => {
+    const { scene, guide } = await analyseScene({ card: 'idr-front', background: 'desk' });
+    for (const worker of [true, false]) {
+      const analyzer = createDocumentAnalyzer({ worker });
+      const { timing } = await analyzer.analyze(scene, guide);
+      analyzer.dispose();
+      expect(timing.measure, `worker: ${String(worker)}`).to.be.greaterThan(0);
+      expect(timing.grab + timing.measure).to.be.at.most(timing.total + 0.5);
+    }
+  });
+
   it('gives the worker’s report the same values and verdict as the pure analysis', async () => {
     const glare = { radius: 30 };
     const { scene, guide, report } = await analyseScene({ card: 'passport', background: 'wood', glare });
