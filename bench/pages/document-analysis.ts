@@ -1,5 +1,6 @@
 import { createDocumentAnalyzer, type DocumentAnalyzer } from '../../src/quality/index.js';
 import type { Rect } from '../../src/quality/index.js';
+import { cameraFrame } from '../../test/helpers/camera-frame.js';
 
 /** Frames measured per case, after a warm-up. */
 const RUNS = 200;
@@ -99,8 +100,9 @@ export async function run(): Promise<Record<string, number>> {
   ] as const) {
     const { frame, guide } = scene(width, height);
     const bitmap = await createImageBitmap(frame);
-    // What the element hands over from a camera: a VideoFrame, whose region the worker copies itself.
-    const videoFrame = new VideoFrame(bitmap, { timestamp: 0 });
+    // What the element hands over from a camera: a VideoFrame (I420, as Chromium's cameras give), whose region the
+    // worker copies itself.
+    const videoFrame = cameraFrame(frame);
     const size = `${width}x${height}`;
     for (const thread of ['worker', 'worker-frame', 'main'] as const) {
       const analyzer = createDocumentAnalyzer({ worker: thread !== 'main' });
