@@ -259,6 +259,8 @@ export class EkycFlow extends LitElement {
       this._reviewWarning = null;
       this.focusPending = true;
     }
+    // Before rendering, so that what the camera does at once (stopping, starting) shows in this update, not the next.
+    this.syncCamera();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -266,7 +268,6 @@ export class EkycFlow extends LitElement {
     if (previous && previous.step !== this._flow.step) this.focusPending = true;
     if (previous && previous.review !== this._flow.review) void this.drawReview();
     this.syncVideoAspect();
-    this.syncCamera();
     this.syncGuidance();
     this.reportCameraError();
     if (this.focusPending && this._flow.step !== 'intro') {
