@@ -2,22 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
 import { prepareFakeCameras } from './scripts/fake-camera.js';
 
-const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** Chromium flags: a fake camera that needs no permission prompt, and no background traffic on a closed network. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 /**
  * Pages named `*.csp.html` are served under the strict policy integrators use:
@@ -38,7 +25,7 @@ export const STRICT_CSP = [
 const chromium = (extraArgs = []) =>
   playwrightLauncher({
     product: 'chromium',
-    launchOptions: { executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extraArgs] },
+    launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] },
   });
 
 /**

@@ -6,6 +6,7 @@ import type { CameraErrorCode } from './camera/camera-errors.js';
 import type { EncodedImage, Rect } from './capture/encode.js';
 import { expandRect, guideInView, viewToSource, type GuideShape } from './capture/geometry.js';
 import { checkSettings, keyExposureWarning } from './flow/config.js';
+import { unreachedFailure } from './flow/failures.js';
 import { initialState, isCaptureStep, sideOfStep, transition, type FlowEvent } from './flow/machine.js';
 import type { CaptureSide, FlowState, Step } from './flow/types.js';
 import { createEkycEvent, type EkycCompleteDetail, type EkycEmission } from './events.js';
@@ -331,11 +332,7 @@ export class EkycFlow extends LitElement {
       .then(
         ({ runWork }) => runWork(work, state, context),
         // The script that makes the calls could not load: as for a call that could not reach the API.
-        (): FlowEvent => ({
-          type: 'work-failed',
-          work,
-          failure: { code: 'network', serverMessage: null, apiCode: null, status: null, completeSession: false },
-        }),
+        (): FlowEvent => ({ type: 'work-failed', work, failure: unreachedFailure() }),
       )
       .then((event) => {
         if (event && !controller.signal.aborted && this.isConnected) this.dispatch(event);

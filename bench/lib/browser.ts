@@ -1,21 +1,13 @@
 // Headless Chromium with a fake camera: Chromium's synthetic one, or a still picture as a .y4m.
 import { chromium, type Browser } from 'playwright';
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 
 /** `camera`: a .y4m file the fake camera shows instead of its synthetic picture. */
 export function launchChromium(camera?: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: camera ? [...ARGS, `--use-file-for-fake-video-capture=${camera}`] : ARGS,
+    args: camera ? [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${camera}`] : [...CHROMIUM_ARGS],
   });
 }
 

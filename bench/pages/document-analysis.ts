@@ -1,6 +1,7 @@
 import { createDocumentAnalyzer, type DocumentAnalyzer } from '../../src/quality/index.js';
 import type { Rect } from '../../src/quality/index.js';
 import { cameraFrame } from '../../test/helpers/camera-frame.js';
+import { percentile } from '../lib/stats.js';
 
 /** Frames measured per case, after a warm-up. */
 const RUNS = 200;
@@ -55,10 +56,6 @@ function scene(width: number, height: number): { frame: OffscreenCanvas; guide: 
   return { frame, guide };
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
-}
-
 /** Round-trip and calling-thread times of `RUNS` analyses of one frame. */
 async function measure(analyzer: DocumentAnalyzer, source: CanvasImageSource, guide: Rect) {
   const total: number[] = [];
@@ -71,9 +68,6 @@ async function measure(analyzer: DocumentAnalyzer, source: CanvasImageSource, gu
     grab.push(result.timing.grab);
     measuring.push(result.timing.measure);
   }
-  total.sort((a, b) => a - b);
-  grab.sort((a, b) => a - b);
-  measuring.sort((a, b) => a - b);
   return {
     medianMs: percentile(total, 0.5),
     p95Ms: percentile(total, 0.95),

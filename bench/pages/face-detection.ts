@@ -2,6 +2,7 @@
 // is blocked, for the detector in a module worker and on the main thread.
 import type { DetectorThread } from '../../src/face/handle.js';
 import { loadFaceDetector } from '../../src/face/load-detector.js';
+import { percentile } from '../lib/stats.js';
 
 const DETECTIONS = 100;
 const FRAME = { width: 640, height: 720 };
@@ -40,10 +41,6 @@ function nextFrame(): Promise<unknown> {
   return new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
-}
-
 const longest = (durations: readonly number[]): number => Math.max(0, ...durations);
 
 async function measure(thread: DetectorThread, frame: OffscreenCanvas): Promise<Record<string, number>> {
@@ -64,7 +61,6 @@ async function measure(thread: DetectorThread, frame: OffscreenCanvas): Promise<
     }
     const detectTasks = await longTasks.take();
     detector.close();
-    times.sort((a, b) => a - b);
     return {
       [`${thread}.loadMs`]: loadMs,
       [`${thread}.loadLongestTaskMs`]: longest(loadTasks),

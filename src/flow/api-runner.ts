@@ -1,6 +1,7 @@
 import { checkFace, EkycFaceError, initSession, readDocument } from '../api/client.js';
 import { EkycApiError } from '../api/errors.js';
 import type { ApiConfig, ApiLang } from '../api/types.js';
+import { unreachedFailure } from './failures.js';
 import type { FlowEvent } from './machine.js';
 import type { FlowState, Work, WorkFailure } from './types.js';
 
@@ -37,9 +38,7 @@ const realSleep = (ms: number, signal: AbortSignal): Promise<void> =>
 
 /** Turns whatever a call threw into the flow's vocabulary. */
 export function classify(error: unknown): WorkFailure {
-  if (!(error instanceof EkycApiError)) {
-    return { code: 'network', serverMessage: null, apiCode: null, status: null, completeSession: false };
-  }
+  if (!(error instanceof EkycApiError)) return unreachedFailure();
   const base = {
     serverMessage: error.apiCode !== undefined && error.message ? error.message : null,
     apiCode: error.apiCode ?? null,

@@ -5,7 +5,6 @@ import type { FrameLayout } from './types.js';
 import { copyYuvRegion, isYuv420 } from './yuv-region.js';
 
 const grab = createRegionGrabber();
-const yuvBuffer = { bytes: new Uint8Array(0) };
 // Reading the planes straight from the frame, until a frame refuses it (one that lives on the GPU, say).
 let readPlanes = true;
 
@@ -17,7 +16,7 @@ const answer = (response: AnalysisResponse): void => {
 async function regionOf(frame: VideoFrame, layout: FrameLayout): Promise<ImageData> {
   if (readPlanes && isYuv420(frame)) {
     try {
-      return await copyYuvRegion(frame, layout, yuvBuffer);
+      return await copyYuvRegion(frame, layout);
     } catch {
       readPlanes = false;
     }

@@ -1,3 +1,4 @@
+import { scratchBytes } from './scratch.js';
 import type { FrameLayout } from './types.js';
 
 /** 4:2:0 formats: a full-size luma plane, then chroma at half size (two planes, or one interleaved). */
@@ -9,6 +10,9 @@ const LUMA: Record<string, [number, number]> = {
   bt2020: [0.2627, 0.0593],
 };
 const BT601: [number, number] = [0.299, 0.114];
+
+/** The image handed out, reused while the layout's size stays the same (as `scratch` buffers are). */
+let output: ImageData | null = null;
 
 /**
  * Whether `copyYuvRegion` can read this frame: one of the camera's usual formats, its pixels square (what is
@@ -38,13 +42,10 @@ function spans(start: number, length: number, size: number): Int32Array {
  * by averaging the luma under each pixel, as RGBA. Only the region's rows are
  * copied out of the frame (`copyTo` with a `rect`), and only the small image is
  * converted to RGB: drawing the frame on a canvas converts all of it first,
- * which costs several times more. `buffer` is reused from call to call.
+ * which costs several times more. The image is a working buffer: valid until
+ * the next call, which draws into the same one.
  */
-export async function copyYuvRegion(
-  frame: VideoFrame,
-  layout: FrameLayout,
-  buffer: { bytes: Uint8Array },
-): Promise<ImageData> {
+export async function copyYuvRegion(frame: VideoFrame, layout: FrameLayout): Promise<ImageData> {
   const { width, height } = layout;
   // The region in the frame's stored pixels, which may start inside a larger coded picture.
   const visible = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
@@ -55,13 +56,10 @@ export async function copyYuvRegion(
   const x1 = Math.min(frame.codedWidth, Math.ceil((region.x + region.width) / 2) * 2);
   const y1 = Math.min(frame.codedHeight, Math.ceil((region.y + region.height) / 2) * 2);
   const rect = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-  const size = frame.allocationSize({ rect });
-  if (buffer.bytes.length < size) buffer.bytes = new Uint8Array(size);
-  const planes = await frame.copyTo(buffer.bytes, { rect });
-  const [luma, first, second] = planes;
+  const data = scratchBytes('yuv-planes', frame.allocationSize({ rect }));
+  const [luma, first, second] = await frame.copyTo(data, { rect });
   if (!luma || !first) throw new Error(`A ${String(frame.format)} frame without its planes.`);
   const interleaved = frame.format === 'NV12';
-  const data = buffer.bytes;
 
   const columns = spans(region.x - x0, region.width, width);
   const rows = spans(region.y - y0, region.height, height);
@@ -76,7 +74,8 @@ export async function copyYuvRegion(
   const gu = (-2 * (1 - kb) * kb * cScale) / kg;
   const gv = (-2 * (1 - kr) * kr * cScale) / kg;
 
-  const image = new ImageData(width, height);
+  if (output?.width !== width || output.height !== height) output = new ImageData(width, height);
+  const image = output;
   const out = image.data;
   for (let y = 0; y < height; y++) {
     const top = rows[y] ?? 0;

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CameraController } from '../../src/camera/camera-controller.js';
 import { waitUntil } from '../helpers/wait.js';
-import { fakeDevices, LAPTOP, PHONE } from './fake-devices.js';
+import { fakeDevices, LAPTOP, PHONE, type FakeCamera, type FakeDevices } from './fake-devices.js';
 
 /** The smallest host a controller needs: it records controllers and counts update requests. */
 function fakeHost(): ReactiveControllerHost & { controllers: ReactiveController[]; updates: number } {
@@ -24,18 +24,25 @@ function fakeHost(): ReactiveControllerHost & { controllers: ReactiveController[
 const deviceOf = (camera: CameraController): string | undefined => camera.stream?.getVideoTracks()[0]?.getSettings().deviceId;
 
 describe('CameraController', () => {
-  let camera: CameraController | null = null;
+  let connected: CameraController | null = null;
   afterEach(() => {
-    camera?.hostDisconnected();
-    camera = null;
+    connected?.hostDisconnected();
+    connected = null;
   });
 
-  it('asks for the rear camera at 1920×1080, then moves from the lens the browser opened to the main one', async () => {
-    const devices = fakeDevices(PHONE);
-    camera = new CameraController(fakeHost(), { mediaDevices: devices.mediaDevices });
+  /** A controller on these cameras, connected to a host, as the element makes it. */
+  const connect = (cameras: FakeCamera[]): { devices: FakeDevices; camera: CameraController } => {
+    const devices = fakeDevices(cameras);
+    const camera = new CameraController(fakeHost(), { mediaDevices: devices.mediaDevices });
     camera.hostConnected();
+    connected = camera;
+    return { devices, camera };
+  };
+
+  it('asks for the rear camera at 1920×1080, then moves from the lens the browser opened to the main one', async () => {
+    const { devices, camera } = connect(PHONE);
     camera.want('environment');
-    await waitUntil(() => deviceOf(camera as CameraController) === 'rear-main', 'the main rear lens');
+    await waitUntil(() => deviceOf(camera) === 'rear-main', 'the main rear lens');
     expect(devices.requests[0]).to.deep.equal({ width: { ideal: 1920 }, height: { ideal: 1080 }, facingMode: { ideal: 'environment' } });
     expect(devices.requests[1]).to.deep.include({ deviceId: { exact: 'rear-main' } });
     expect(devices.opened.map((opened) => opened.deviceId)).to.deep.equal(['rear-wide', 'rear-main']);
@@ -44,51 +51,43 @@ describe('CameraController', () => {
   });
 
   it('asks for the front camera at 1280×720 for the selfie', async () => {
-    const devices = fakeDevices(PHONE);
-    camera = new CameraController(fakeHost(), { mediaDevices: devices.mediaDevices });
-    camera.hostConnected();
+    const { devices, camera } = connect(PHONE);
     camera.want('user');
-    await waitUntil(() => camera?.status === 'live' && camera.devices.length > 0, 'the front camera');
+    await waitUntil(() => camera.status === 'live' && camera.devices.length > 0, 'the front camera');
     expect(devices.requests[0]).to.deep.equal({ width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: { ideal: 'user' } });
     expect(deviceOf(camera)).to.equal('front');
   });
 
   it('never keeps an infrared camera open, and does not offer it', async () => {
-    const devices = fakeDevices(LAPTOP);
-    camera = new CameraController(fakeHost(), { mediaDevices: devices.mediaDevices });
-    camera.hostConnected();
+    const { devices, camera } = connect(LAPTOP);
     camera.want('user');
-    await waitUntil(() => deviceOf(camera as CameraController) === 'webcam', 'the colour camera');
+    await waitUntil(() => deviceOf(camera) === 'webcam', 'the colour camera');
     expect(camera.devices.map((device) => device.deviceId)).to.deep.equal(['webcam']);
     expect(devices.opened.find((opened) => opened.deviceId === 'ir')?.track.readyState).to.equal('ended');
   });
 
   it('lists the cameras to switch between and moves to the next one, remembering the choice', async () => {
-    const devices = fakeDevices(PHONE);
-    camera = new CameraController(fakeHost(), { mediaDevices: devices.mediaDevices });
-    camera.hostConnected();
+    const { devices, camera } = connect(PHONE);
     camera.want('environment');
-    await waitUntil(() => deviceOf(camera as CameraController) === 'rear-main', 'the main rear lens');
+    await waitUntil(() => deviceOf(camera) === 'rear-main', 'the main rear lens');
     expect(camera.devices.map((device) => device.deviceId)).to.deep.equal(['rear-wide', 'rear-main', 'rear-tele', 'front']);
     camera.switchCamera();
-    await waitUntil(() => deviceOf(camera as CameraController) === 'rear-tele', 'the next camera');
+    await waitUntil(() => deviceOf(camera) === 'rear-tele', 'the next camera');
     camera.release();
     expect(camera.stream).to.equal(null);
     camera.want('environment');
-    await waitUntil(() => camera?.status === 'live', 'reopened');
+    await waitUntil(() => camera.status === 'live', 'reopened');
     expect(deviceOf(camera)).to.equal('rear-tele');
     expect(devices.requests.at(-1)).to.deep.include({ deviceId: { exact: 'rear-tele' } });
   });
 
   it('offers the torch only on a track that has one, and turns it on and off', async () => {
-    const devices = fakeDevices(PHONE);
-    camera = new CameraController(fakeHost(), { mediaDevices: devices.mediaDevices });
-    camera.hostConnected();
+    const { devices, camera } = connect(PHONE);
     camera.want('user');
-    await waitUntil(() => camera?.status === 'live' && camera.devices.length > 0, 'the front camera');
+    await waitUntil(() => camera.status === 'live' && camera.devices.length > 0, 'the front camera');
     expect(camera.torchSupported, 'no torch on the front camera').to.equal(false);
     camera.want('environment');
-    await waitUntil(() => deviceOf(camera as CameraController) === 'rear-main', 'the main rear lens');
+    await waitUntil(() => deviceOf(camera) === 'rear-main', 'the main rear lens');
     expect(camera.torchSupported).to.equal(true);
     await camera.setTorch(true);
     expect(camera.torchOn).to.equal(true);
@@ -98,11 +97,9 @@ describe('CameraController', () => {
   });
 
   it('stops every track it opened when the host leaves the page', async () => {
-    const devices = fakeDevices(PHONE);
-    camera = new CameraController(fakeHost(), { mediaDevices: devices.mediaDevices });
-    camera.hostConnected();
+    const { devices, camera } = connect(PHONE);
     camera.want('environment');
-    await waitUntil(() => deviceOf(camera as CameraController) === 'rear-main', 'the main rear lens');
+    await waitUntil(() => deviceOf(camera) === 'rear-main', 'the main rear lens');
     camera.hostDisconnected();
     expect(devices.opened.map((opened) => opened.track.readyState)).to.deep.equal(['ended', 'ended']);
     expect(camera.status).to.equal('idle');

@@ -109,17 +109,12 @@ export function fakeDevices(cameras: FakeCamera[]): FakeDevices {
     applied,
     install() {
       const real = navigator.mediaDevices;
-      const originals = { getUserMedia: real.getUserMedia.bind(real), enumerateDevices: real.enumerateDevices.bind(real) };
       real.getUserMedia = mediaDevices.getUserMedia.bind(mediaDevices);
       real.enumerateDevices = mediaDevices.enumerateDevices.bind(mediaDevices);
       return () => {
-        // Own properties shadowed the prototype's methods: removing them restores the browser's.
+        // The fakes are own properties over the prototype's methods: removing them brings the browser's back.
         Reflect.deleteProperty(real, 'getUserMedia');
         Reflect.deleteProperty(real, 'enumerateDevices');
-        if (real.getUserMedia !== originals.getUserMedia && !('getUserMedia' in Object.getPrototypeOf(real))) {
-          real.getUserMedia = originals.getUserMedia;
-          real.enumerateDevices = originals.enumerateDevices;
-        }
       };
     },
   };

@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright';
 import { proxyListener } from '../../examples/server/proxy.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,15 +23,6 @@ const API_PATH = '/api';
 const API_KEY = 'example-server-key';
 /** The name on the emulator's identity card. */
 const CARD_NAME = 'NGUYỄN THỊ MINH ANH';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -213,9 +205,9 @@ describe('the framework examples, built with their own toolchains', { timeout: 1
     await npm(ROOT, ['run', 'build']);
     emulator = await startEmulatorServer({ apiKeys: [API_KEY] });
     browser = await chromium.launch({
-      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     // The examples install and build while the first tests run; Angular's larger install (about 340 MB), after them.
     const first = [app('plain'), app('react'), app('vue')];
