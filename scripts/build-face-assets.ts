@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addModelMetadata } from './face-assets/add-metadata.js';
 import { buildImageInputMetadata } from './face-assets/model-metadata.js';
-import { FACE_ASSET_FILES } from '../src/face/assets.js';
+import { FACE_ASSET_FILES } from '../src/face/detector/assets.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

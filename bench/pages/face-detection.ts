@@ -1,7 +1,7 @@
 // Face detection benchmark: model load, time a detection, and how long the page's own thread
 // is blocked, for the detector in a module worker and on the main thread.
-import type { DetectorThread } from '../../src/face/handle.js';
-import { loadFaceDetector } from '../../src/face/load-detector.js';
+import type { DetectorThread } from '../../src/face/detector/handle.js';
+import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
 import { percentile } from '../lib/stats.js';
 
 const DETECTIONS = 100;

@@ -1,10 +1,6 @@
-/** A region of a source image, in the source's pixels. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Rect } from './geometry.js';
+
+export type { Rect };
 
 export interface EncodeOptions {
   /** The part of the source to keep (default: all of it). */

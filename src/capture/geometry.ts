@@ -1,4 +1,10 @@
-import type { Rect } from './encode.js';
+/** A region of a source image, in the source's pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export type GuideShape = 'card' | 'passport' | 'face';
 

@@ -1,4 +1,4 @@
-import type { FaceDetectorHandle } from './handle.js';
+import type { FaceDetectorHandle } from './detector/handle.js';
 
 /**
  * Regions searched when the whole image shows no face, as [x, y, width, height] fractions.

@@ -1,5 +1,5 @@
-import type { Rect } from '../capture/encode.js';
-import { videoFrameOf } from '../capture/video-frame.js';
+import type { Rect } from '../capture/geometry.js';
+import { videoFrameOf } from '../platform/video-frame.js';
 import { advanceGate, closeGate, createDocumentAnalyzer, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
 import type { DocumentAnalysis } from '../quality/index.js';
 import { startFrameLoop } from './frame-loop.js';

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Rect } from '../capture/encode.js';
-import type { FaceDetectorHandle } from '../face/handle.js';
+import type { Rect } from '../capture/geometry.js';
+import type { FaceDetectorHandle } from '../face/detector/handle.js';
 import type { Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
 
 /** What the current step wants watched. */
@@ -59,7 +59,7 @@ export class GuidanceController implements ReactiveController {
     clearTimeout(this.speakTimer);
     const assetsBase = this.assetsBase;
     this.detectorLoad = null;
-    if (assetsBase) void import('../face/preload.js').then(({ releaseFaceDetector }) => releaseFaceDetector({ assetsBase }));
+    if (assetsBase) void import('../face/detector/preload.js').then(({ releaseFaceDetector }) => releaseFaceDetector({ assetsBase }));
   }
 
   /** Starts loading the face detector when the page is idle (the flow has just started). */
@@ -67,7 +67,7 @@ export class GuidanceController implements ReactiveController {
     if (this.detectorLoad && this.assetsBase === assetsBase) return;
     this.assetsBase = assetsBase;
     this.reportedUnavailable = false;
-    const load = import('../face/preload.js').then(({ preloadFaceDetector }) => preloadFaceDetector({ assetsBase }));
+    const load = import('../face/detector/preload.js').then(({ preloadFaceDetector }) => preloadFaceDetector({ assetsBase }));
     this.detectorLoad = load;
     load.catch(() => {
       if (this.detectorLoad === load) this.detectorLoad = null;

@@ -1,5 +1,5 @@
-import type { Rect } from '../capture/encode.js';
-import type { OvalGuide } from '../face/oval-guide.js';
+import type { Rect } from '../capture/geometry.js';
+import type { OvalGuide } from '../face/rules/oval-guide.js';
 
 /** The oval drawn over the preview, as the face checks want it: centre and radii as fractions of the frame. */
 export function normalisedOval(guide: Rect, frame: { width: number; height: number }): OvalGuide {

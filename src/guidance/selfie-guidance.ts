@@ -1,4 +1,4 @@
-import type { FaceDetectorHandle } from '../face/handle.js';
+import type { FaceDetectorHandle } from '../face/detector/handle.js';
 import {
   checkSelfie,
   estimateYaw,

@@ -1,5 +1,5 @@
-import { trustedScriptUrl } from '../face/trusted-types.js';
-import { videoFrameOf } from '../capture/video-frame.js';
+import { trustedScriptUrl } from '../platform/trusted-types.js';
+import { videoFrameOf } from '../platform/video-frame.js';
 import { analyzeDocumentFrame } from './analyze.js';
 import { createRegionGrabber, sourceSize } from './grab.js';
 import { judgeDocumentFrame } from './judge.js';

@@ -1,4 +1,4 @@
-import type { Rect } from '../capture/encode.js';
+import type { Rect } from '../capture/geometry.js';
 
 export type { Rect };
 

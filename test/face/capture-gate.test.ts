@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AUTO_CAPTURE_FRAMES, initialCaptureGate, nextCaptureGate, type CaptureGate } from '../../src/face/capture-gate.js';
-import type { SelfieCheck } from '../../src/face/selfie-check.js';
+import { AUTO_CAPTURE_FRAMES, initialCaptureGate, nextCaptureGate, type CaptureGate } from '../../src/face/rules/capture-gate.js';
+import type { SelfieCheck } from '../../src/face/rules/selfie-check.js';
 import { faceAt } from './face-builders.js';
 
 const ready = (x = 0.5): SelfieCheck => ({ hint: 'ready', face: faceAt(x, 0.45, 0.3) });

@@ -1,7 +1,7 @@
 // Runs in detector.csp.html, served under the strict CSP: loads the face detector, detects the
 // faces of one photo and reports to the page that framed it.
-import { loadFaceDetector } from '../../src/face/load-detector.js';
-import type { DetectorThread } from '../../src/face/handle.js';
+import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
+import type { DetectorThread } from '../../src/face/detector/handle.js';
 
 /** What the framed page posts back. */
 export interface CspPageReport {

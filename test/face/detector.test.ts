@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { FACE_ASSET_FILES } from '../../src/face/assets.js';
-import { FaceDetectorError } from '../../src/face/errors.js';
-import type { FaceDetectorHandle } from '../../src/face/handle.js';
-import { loadFaceDetector } from '../../src/face/load-detector.js';
-import { preloadFaceDetector, releaseFaceDetector } from '../../src/face/preload.js';
+import { FACE_ASSET_FILES } from '../../src/face/detector/assets.js';
+import { FaceDetectorError } from '../../src/face/detector/errors.js';
+import type { FaceDetectorHandle } from '../../src/face/detector/handle.js';
+import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
+import { preloadFaceDetector, releaseFaceDetector } from '../../src/face/detector/preload.js';
 import type { Face } from '../../src/face/types.js';
 import { bitmapOf } from './images.js';
 

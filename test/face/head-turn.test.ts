@@ -5,7 +5,7 @@ import {
   nextHeadTurn,
   type HeadTurnOptions,
   type HeadTurnState,
-} from '../../src/face/head-turn.js';
+} from '../../src/face/rules/head-turn.js';
 
 function run(yaws: readonly (number | null)[], options: HeadTurnOptions = {}): HeadTurnState {
   return yaws.reduce<HeadTurnState>((state, yaw) => nextHeadTurn(state, yaw, options), initialHeadTurn);

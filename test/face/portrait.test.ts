@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { FaceDetectorHandle } from '../../src/face/handle.js';
-import { loadFaceDetector } from '../../src/face/load-detector.js';
+import type { FaceDetectorHandle } from '../../src/face/detector/handle.js';
+import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
 import { frontHasPortrait } from '../../src/face/portrait.js';
 import { bitmapOf, syntheticCard } from './images.js';
 

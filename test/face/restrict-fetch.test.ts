@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { restrictFetch, type FetchScope } from '../../src/face/restrict-fetch.js';
+import { restrictFetch, type FetchScope } from '../../src/face/detector/restrict-fetch.js';
 
 describe('restrictFetch', () => {
   function scopeRecording(): FetchScope & { calls: string[] } {

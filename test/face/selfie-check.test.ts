@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { defaultOvalGuide } from '../../src/face/oval-guide.js';
-import { checkSelfie } from '../../src/face/selfie-check.js';
+import { defaultOvalGuide } from '../../src/face/rules/oval-guide.js';
+import { checkSelfie } from '../../src/face/rules/selfie-check.js';
 import { faceAt } from './face-builders.js';
 
 const frame = { width: 480, height: 640 };

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { AUTO_CAPTURE_FRAMES } from '../../src/face/capture-gate.js';
-import type { FaceDetectorHandle } from '../../src/face/handle.js';
-import { loadFaceDetector } from '../../src/face/load-detector.js';
+import { AUTO_CAPTURE_FRAMES } from '../../src/face/rules/capture-gate.js';
+import type { FaceDetectorHandle } from '../../src/face/detector/handle.js';
+import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
 import { openCamera, watchSelfie } from './watch-selfie.js';
 
 describe('the selfie step in front of one person (fake camera: person-a)', function () {

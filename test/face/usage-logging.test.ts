@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { silenceUsageLogging } from '../../src/face/usage-logging.js';
+import { silenceUsageLogging } from '../../src/face/detector/usage-logging.js';
 
 describe('silenceUsageLogging', () => {
   it('marks the logger found among the task’s fields as failed', () => {

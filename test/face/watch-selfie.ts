@@ -1,6 +1,6 @@
-import { initialCaptureGate, nextCaptureGate } from '../../src/face/capture-gate.js';
-import type { FaceDetectorHandle } from '../../src/face/handle.js';
-import { checkSelfie, type SelfieCheck } from '../../src/face/selfie-check.js';
+import { initialCaptureGate, nextCaptureGate } from '../../src/face/rules/capture-gate.js';
+import type { FaceDetectorHandle } from '../../src/face/detector/handle.js';
+import { checkSelfie, type SelfieCheck } from '../../src/face/rules/selfie-check.js';
 
 /** The fake camera's stream in a playing, muted video element. */
 export async function openCamera(): Promise<{ video: HTMLVideoElement; stop(): void }> {

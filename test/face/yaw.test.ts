@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { estimateYaw } from '../../src/face/yaw.js';
+import { estimateYaw } from '../../src/face/rules/yaw.js';
 import type { Face, Point } from '../../src/face/types.js';
 import { faceAt, turned } from './face-builders.js';
 

@@ -7,7 +7,7 @@ import { ByteBuffer } from 'flatbuffers';
 import { buildFaceAssets, faceModelWithMetadata } from '../../scripts/build-face-assets.js';
 import { addModelMetadata } from '../../scripts/face-assets/add-metadata.js';
 import { bufferData, readTfliteModel, referenced, tableVector } from '../../scripts/face-assets/tflite-model.js';
-import { FACE_ASSET_FILES } from '../../src/face/assets.js';
+import { FACE_ASSET_FILES } from '../../src/face/detector/assets.js';
 
 const original = new Uint8Array(readFileSync('node_modules/@mediapipe/face_detection/face_detection_short_range.tflite'));
 const output = faceModelWithMetadata();

@@ -1,5 +1,5 @@
 import type { SelfieCheck } from './selfie-check.js';
-import type { Point } from './types.js';
+import type { Point } from '../types.js';
 
 /**
  * Consecutive `ready` frames needed before the selfie is taken automatically: about half a

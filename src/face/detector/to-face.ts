@@ -1,5 +1,5 @@
 import type { Detection } from '@mediapipe/tasks-vision';
-import type { Face, FrameSize, Point } from './types.js';
+import type { Face, FrameSize, Point } from '../types.js';
 
 const KEYPOINT_ORDER = ['rightEye', 'leftEye', 'noseTip', 'mouth', 'rightEar', 'leftEar'] as const;
 

@@ -1,4 +1,4 @@
-import { trustedScriptUrl } from './trusted-types.js';
+import { trustedScriptUrl } from '../../platform/trusted-types.js';
 
 /** Starts the face worker; throws where workers are unavailable or refused (CSP, Trusted Types, origin). */
 export function createFaceWorker(): Worker {

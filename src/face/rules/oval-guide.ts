@@ -1,4 +1,4 @@
-import type { FrameSize } from './types.js';
+import type { FrameSize } from '../types.js';
 
 /**
  * The oval the user is asked to put their face in, in normalised frame coordinates

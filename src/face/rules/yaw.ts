@@ -1,4 +1,4 @@
-import type { Face, FrameSize, Point } from './types.js';
+import type { Face, FrameSize, Point } from '../types.js';
 
 /**
  * Estimates how far the head is turned sideways, from the detector's keypoints: the offset of

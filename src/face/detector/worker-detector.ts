@@ -1,10 +1,10 @@
-import { videoFrameOf } from '../capture/video-frame.js';
+import { videoFrameOf } from '../../platform/video-frame.js';
 import type { FaceAssetUrls } from './assets.js';
 import { createFaceWorker } from './create-face-worker.js';
 import { FaceDetectorError } from './errors.js';
 import type { FaceDetectorHandle } from './handle.js';
 import { frameSize } from './to-face.js';
-import type { Face } from './types.js';
+import type { Face } from '../types.js';
 import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
 
 interface Pending {

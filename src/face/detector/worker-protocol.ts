@@ -1,6 +1,6 @@
 import type { FaceAssetUrls } from './assets.js';
 import type { FaceDetectorFailure } from './errors.js';
-import type { Face } from './types.js';
+import type { Face } from '../types.js';
 
 /** Messages from the page to the face worker. */
 export type ToFaceWorker =

@@ -1,4 +1,4 @@
-import type { Face, FaceFrame } from './types.js';
+import type { Face, FaceFrame } from '../types.js';
 
 /** Where detection runs: a module worker (keeps the page responsive) or the page's own thread. */
 export type DetectorThread = 'worker' | 'main';

@@ -1,5 +1,5 @@
 import { defaultOvalGuide, type OvalGuide } from './oval-guide.js';
-import type { Face, FrameSize } from './types.js';
+import type { Face, FrameSize } from '../types.js';
 
 /**
  * What the selfie step tells the user, one at a time, in this priority order:

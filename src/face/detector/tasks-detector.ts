@@ -3,7 +3,7 @@ import type { FaceAssetUrls } from './assets.js';
 import { FaceDetectorError, asFaceDetectorError } from './errors.js';
 import { frameSize, toFace } from './to-face.js';
 import { silenceUsageLogging } from './usage-logging.js';
-import type { Face, FaceFrame } from './types.js';
+import type { Face, FaceFrame } from '../types.js';
 
 /** A MediaPipe face detector running in the current thread (window or worker). */
 export interface LocalFaceDetector {
