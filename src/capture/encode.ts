@@ -1,13 +1,15 @@
+import { sourceSize } from '../platform/source-size.js';
 import type { Rect } from './geometry.js';
+import { CAPTURE_LONG_SIDE, CAPTURE_MAX_BYTES } from './limits.js';
 
 export type { Rect };
 
 export interface EncodeOptions {
   /** The part of the source to keep (default: all of it). */
   crop?: Rect | undefined;
-  /** Longest side of the result in pixels; smaller sources are not enlarged (default 1600). */
+  /** Longest side of the result in pixels; smaller sources are not enlarged (default `CAPTURE_LONG_SIDE`). */
   maxLongSide?: number | undefined;
-  /** Upper bound of the JPEG's size; quality steps down until it fits (default 500 000). */
+  /** Upper bound of the JPEG's size; quality steps down until it fits (default `CAPTURE_MAX_BYTES`). */
   maxBytes?: number | undefined;
   /** Flip horizontally (a mirrored selfie preview is not what the API should get: default false). */
   mirror?: boolean | undefined;
@@ -22,20 +24,6 @@ export interface EncodedImage {
 type Source = CanvasImageSource;
 
 const QUALITIES = [0.92, 0.85, 0.78, 0.7, 0.6, 0.5];
-
-/** The intrinsic size of anything a canvas can draw. */
-export function sourceSize(source: Source): { width: number; height: number } {
-  if (typeof HTMLVideoElement !== 'undefined' && source instanceof HTMLVideoElement) {
-    return { width: source.videoWidth, height: source.videoHeight };
-  }
-  if (typeof HTMLImageElement !== 'undefined' && source instanceof HTMLImageElement) {
-    return { width: source.naturalWidth, height: source.naturalHeight };
-  }
-  if ('displayWidth' in source) return { width: source.displayWidth, height: source.displayHeight };
-  const { width, height } = source;
-  const length = (value: number | SVGAnimatedLength): number => (typeof value === 'number' ? value : value.baseVal.value);
-  return { width: length(width), height: length(height) };
-}
 
 /** Clamps a rectangle to the source and rounds it to whole pixels. */
 export function clampRect(rect: Rect, width: number, height: number): Rect {
@@ -64,7 +52,7 @@ export async function encodeJpeg(source: Source, options: EncodeOptions = {}): P
   const size = sourceSize(source);
   if (size.width === 0 || size.height === 0) throw new Error('The image has no pixels yet.');
   const crop = clampRect(options.crop ?? { x: 0, y: 0, ...size }, size.width, size.height);
-  const { width, height } = fitLongSide(crop.width, crop.height, options.maxLongSide ?? 1600);
+  const { width, height } = fitLongSide(crop.width, crop.height, options.maxLongSide ?? CAPTURE_LONG_SIDE);
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('No 2D canvas context.');
@@ -74,7 +62,7 @@ export async function encodeJpeg(source: Source, options: EncodeOptions = {}): P
     context.scale(-1, 1);
   }
   context.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
-  const maxBytes = options.maxBytes ?? 500_000;
+  const maxBytes = options.maxBytes ?? CAPTURE_MAX_BYTES;
   let blob: Blob | undefined;
   for (const quality of QUALITIES) {
     blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });

@@ -47,3 +47,16 @@ export function trustedScriptUrl(url: URL): ScriptUrl {
   const allowed = scriptUrlPolicy();
   return allowed ? allowed.createScriptURL(url.href) : url.href;
 }
+
+/**
+ * `Worker`, whose script URL passes through {@link trustedScriptUrl}. Bind it to a local named `Worker` and call it as
+ * `new Worker(new URL('./x.ts', import.meta.url), options)`: bundlers only bundle a worker written literally so.
+ * A function, so that importing this module never touches `Worker` (server-side rendering has none).
+ */
+export function trustedWorker(): new (url: URL, options: WorkerOptions) => Worker {
+  return class extends globalThis.Worker {
+    constructor(url: URL, options: WorkerOptions) {
+      super(trustedScriptUrl(url), options);
+    }
+  };
+}

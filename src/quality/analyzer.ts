@@ -1,7 +1,9 @@
-import { trustedScriptUrl } from '../platform/trusted-types.js';
+import { PendingRequests } from '../platform/pending-requests.js';
+import { trustedWorker } from '../platform/trusted-types.js';
 import { videoFrameOf } from '../platform/video-frame.js';
 import { analyzeDocumentFrame } from './analyze.js';
-import { createRegionGrabber, sourceSize } from './grab.js';
+import { sourceSize } from '../platform/source-size.js';
+import { createRegionGrabber } from './grab.js';
 import { judgeDocumentFrame } from './judge.js';
 import { documentLayout, type LayoutOptions } from './layout.js';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.js';
@@ -43,6 +45,8 @@ export interface DocumentAnalyzer {
   analyze(source: CanvasImageSource, guide: Rect): Promise<DocumentAnalysis>;
   /** Where frames are measured now: `main` when no worker could start. */
   readonly thread: 'worker' | 'main';
+  /** Forgets the previous frame: the next one starts a new view (another step, a retake), in the same worker. */
+  reset(): void;
   /** Stops the worker; pending calls reject. */
   dispose(): void;
 }
@@ -62,13 +66,7 @@ interface Pending {
 
 function startWorker(): Worker | null {
   try {
-    // Named `Worker` so that bundlers still see `new Worker(new URL(…, import.meta.url))` and bundle the
-    // worker; the URL goes through the Trusted Types policy on the way, for pages that require it.
-    const Worker = class extends globalThis.Worker {
-      constructor(url: URL, options: WorkerOptions) {
-        super(trustedScriptUrl(url), options);
-      }
-    };
+    const Worker = trustedWorker();
     return new Worker(new URL('./analysis.worker.ts', import.meta.url), {
       type: 'module',
       name: 'ekyc-document-analysis',
@@ -81,10 +79,11 @@ function startWorker(): Worker | null {
 /** Frame analysis off the hot path: the region is copied small on the calling thread and measured in a worker. */
 export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): DocumentAnalyzer {
   const grab = createRegionGrabber();
-  const pending = new Map<number, Pending>();
+  const pending = new PendingRequests<Measured, AnalysisRequest>();
   let worker = options.worker === false ? null : startWorker();
   let previous: Thumbnail | null = null;
-  let nextId = 1;
+  // Counts resets: an answer to a frame sent before the last one is not the next frame's "previous".
+  let generation = 0;
   let disposed = false;
   // Until the worker has answered once, regions are copied here and sent as copies rather than handed over, so
   // that they can still be measured here if it fails to load.
@@ -115,12 +114,10 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
   const fallBack = (): void => {
     worker?.terminate();
     worker = null;
-    const waiting = [...pending.values()];
-    pending.clear();
-    for (const job of waiting) {
-      const { pixels } = job.request;
-      if (pixels instanceof ImageData && pixels.data.byteLength > 0) runHere(job);
-      else job.reject(new Error('The analysis worker stopped.'));
+    for (const { context: request, resolve, reject } of pending.drain()) {
+      const { pixels } = request;
+      if (pixels instanceof ImageData && pixels.data.byteLength > 0) runHere({ request, resolve, reject });
+      else reject(new Error('The analysis worker stopped.'));
     }
   };
 
@@ -130,19 +127,12 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       if ('unreadable' in response) {
         // This browser cannot send the worker a video frame: copy regions here from now on.
         framesToWorker = false;
-        const waiting = [...pending.values()];
-        pending.clear();
-        waiting.forEach(({ reject }) => {
-          reject(new Error('The analysis worker could not read the frame.'));
-        });
+        pending.rejectAll(new Error('The analysis worker could not read the frame.'));
         return;
       }
       answered = true;
-      const waiting = pending.get(response.id);
-      if (!waiting) return;
-      pending.delete(response.id);
-      if ('report' in response) waiting.resolve({ report: response.report, thread: 'worker', ms: response.ms });
-      else waiting.reject(new Error(response.error));
+      if ('report' in response) pending.settle(response.id, { value: { report: response.report, thread: 'worker', ms: response.ms } });
+      else pending.settle(response.id, { error: new Error(response.error) });
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
@@ -151,17 +141,21 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
     worker.addEventListener('messageerror', fallBack);
   }
 
-  const measure = (request: AnalysisRequest): Promise<Measured> =>
-    new Promise((resolve, reject) => {
-      const job = { request, resolve, reject };
-      if (!worker) {
-        runHere(job);
-        return;
-      }
-      pending.set(request.id, job);
-      const { pixels } = request;
-      worker.postMessage(request, pixels instanceof ImageData ? (answered ? [pixels.data.buffer] : []) : [pixels]);
-    });
+  let nextHereId = 1;
+  const measure = (request: Omit<AnalysisRequest, 'id'>): Promise<Measured> => {
+    if (!worker) {
+      return new Promise((resolve, reject) => {
+        runHere({ request: { ...request, id: nextHereId++ }, resolve, reject });
+      });
+    }
+    // The id is known once the request is open: the context is filled in before anything can read it.
+    const full = { ...request, id: 0 };
+    const { id, answer } = pending.open(full);
+    full.id = id;
+    const { pixels } = request;
+    worker.postMessage(full, pixels instanceof ImageData ? (answered ? [pixels.data.buffer] : []) : [pixels]);
+    return answer;
+  };
 
   return {
     get thread() {
@@ -176,8 +170,9 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       const frame = worker && answered && framesToWorker ? videoFrameOf(source) : null;
       const pixels = frame ?? grab(source, layout);
       const grabbed = performance.now();
-      const { report, thread, ms } = await measure({ id: nextId++, pixels, layout, previous });
-      previous = report.thumbnail;
+      const sentIn = generation;
+      const { report, thread, ms } = await measure({ pixels, layout, previous });
+      if (sentIn === generation) previous = report.thumbnail;
       return {
         ...report,
         verdict: judgeDocumentFrame(report, options.thresholds),
@@ -185,15 +180,15 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
         timing: { grab: grabbed - start, measure: ms, total: performance.now() - start },
       };
     },
+    reset() {
+      previous = null;
+      generation += 1;
+    },
     dispose() {
       disposed = true;
       worker?.terminate();
       worker = null;
-      const waiting = [...pending.values()];
-      pending.clear();
-      waiting.forEach(({ reject }) => {
-        reject(new Error('The analyzer was disposed.'));
-      });
+      pending.rejectAll(new Error('The analyzer was disposed.'));
     },
   };
 }

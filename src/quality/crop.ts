@@ -1,19 +1,9 @@
 import { clampRect, encodeJpeg, type EncodedImage } from '../capture/encode.js';
+import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, CAPTURE_MAX_BYTES } from '../capture/limits.js';
 import { DOCUMENT_THRESHOLDS } from './thresholds.js';
 import type { DocumentFrameReport, Rect } from './types.js';
 
-/**
- * Margin added around the card on each side, as a share of its size: the OCR
- * service looks for the document's outline, so its rounded corners and a
- * little of the surface must be in the picture, but no more than that.
- */
-export const CAPTURE_MARGIN = 0.06;
-
-/** A document capture's longest side: the text of an ID card stays legible; larger adds bytes, not accuracy. */
-export const CAPTURE_LONG_SIDE = 1600;
-
-/** Upper bound of a document capture's JPEG size. */
-export const CAPTURE_MAX_BYTES = 500_000;
+export { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, CAPTURE_MAX_BYTES };
 
 export interface CaptureOptions {
   margin?: number;

@@ -5,7 +5,7 @@ import type { DocumentHint, DocumentVerdict } from './types.js';
  * of a second at 30 analysed frames a second: one lucky frame while the hand
  * is still moving does not fire, and a steady hand does not wait noticeably.
  */
-export const AUTO_CAPTURE_FRAMES = 5;
+export const DOCUMENT_CAPTURE_FRAMES = 5;
 
 /** One analysed frame offered to the gate; `frame` is whatever the caller needs to capture it later. */
 export interface GateFrame<T> {
@@ -14,7 +14,7 @@ export interface GateFrame<T> {
   frame: T;
 }
 
-export interface CaptureGate<T> {
+export interface DocumentCaptureGate<T> {
   /** Passing frames in the current run. */
   readonly passed: number;
   /** The sharpest frame of the current run, held until the run ends. */
@@ -24,7 +24,7 @@ export interface CaptureGate<T> {
 }
 
 export interface GateStep<T> {
-  gate: CaptureGate<T>;
+  gate: DocumentCaptureGate<T>;
   /** What to show: the frame's own hint when it fails, `hold-still` while a run builds up, `ready` once it fired. */
   hint: DocumentHint;
   /** The sharpest frame of the run, once, when the run reaches the required length. */
@@ -33,7 +33,7 @@ export interface GateStep<T> {
   released: T[];
 }
 
-export function openGate<T>(): CaptureGate<T> {
+export function openGate<T>(): DocumentCaptureGate<T> {
   return { passed: 0, best: null, fired: false };
 }
 
@@ -44,7 +44,7 @@ export function openGate<T>(): CaptureGate<T> {
  * frame given comes back exactly once, as `capture` or in `released` (or
  * from `closeGate` if the gate is dropped while holding one).
  */
-export function advanceGate<T>(gate: CaptureGate<T>, input: GateFrame<T>, frames = AUTO_CAPTURE_FRAMES): GateStep<T> {
+export function advanceGate<T>(gate: DocumentCaptureGate<T>, input: GateFrame<T>, frames = DOCUMENT_CAPTURE_FRAMES): GateStep<T> {
   if (!input.verdict.ok) {
     return { gate: openGate(), hint: input.verdict.hint, capture: null, released: [...closeGate(gate), input.frame] };
   }
@@ -65,6 +65,6 @@ export function advanceGate<T>(gate: CaptureGate<T>, input: GateFrame<T>, frames
 }
 
 /** The frame a gate still holds, if any, for the caller to free when it drops the gate. */
-export function closeGate<T>(gate: CaptureGate<T>): T[] {
+export function closeGate<T>(gate: DocumentCaptureGate<T>): T[] {
   return gate.best ? [gate.best.frame] : [];
 }

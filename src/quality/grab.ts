@@ -1,18 +1,5 @@
 import type { FrameLayout } from './types.js';
 
-/** The size of a video, video frame, image, bitmap or canvas. */
-export function sourceSize(source: CanvasImageSource): { width: number; height: number } {
-  if ('videoWidth' in source) return { width: source.videoWidth, height: source.videoHeight };
-  if ('naturalWidth' in source) return { width: source.naturalWidth, height: source.naturalHeight };
-  if ('displayWidth' in source) return { width: source.displayWidth, height: source.displayHeight };
-  const { width, height } = source;
-  if (typeof width === 'number' && typeof height === 'number') return { width, height };
-  return {
-    width: typeof width === 'number' ? width : width.baseVal.value,
-    height: typeof height === 'number' ? height : height.baseVal.value,
-  };
-}
-
 /**
  * Copies `layout.region` of a frame into a small canvas, downscaled in the same
  * `drawImage`, and reads its pixels. One canvas is kept and reused.

@@ -14,8 +14,8 @@ export {
   encodeDocumentCapture,
 } from './crop.js';
 export type { CaptureOptions } from './crop.js';
-export { advanceGate, AUTO_CAPTURE_FRAMES, closeGate, openGate } from './gate.js';
-export type { CaptureGate, GateFrame, GateStep } from './gate.js';
+export { advanceGate, DOCUMENT_CAPTURE_FRAMES, closeGate, openGate } from './gate.js';
+export type { DocumentCaptureGate, GateFrame, GateStep } from './gate.js';
 export { createRegionGrabber } from './grab.js';
 export { judgeDocumentFrame } from './judge.js';
 export { documentLayout } from './layout.js';

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { AUTO_CAPTURE_FRAMES, initialCaptureGate, nextCaptureGate, type CaptureGate } from '../../src/face/rules/capture-gate.js';
+import { SELFIE_CAPTURE_FRAMES, initialCaptureGate, nextCaptureGate, type SelfieCaptureGate } from '../../src/face/rules/capture-gate.js';
 import type { SelfieCheck } from '../../src/face/rules/selfie-check.js';
 import { faceAt } from './face-builders.js';
 
 const ready = (x = 0.5): SelfieCheck => ({ hint: 'ready', face: faceAt(x, 0.45, 0.3) });
 
-function feed(checks: SelfieCheck[], frames?: number): CaptureGate[] {
-  const states: CaptureGate[] = [];
+function feed(checks: SelfieCheck[], frames?: number): SelfieCaptureGate[] {
+  const states: SelfieCaptureGate[] = [];
   let gate = initialCaptureGate;
   for (const check of checks) {
     gate = nextCaptureGate(gate, check, frames === undefined ? {} : { frames });
@@ -16,9 +16,9 @@ function feed(checks: SelfieCheck[], frames?: number): CaptureGate[] {
 }
 
 describe('nextCaptureGate', () => {
-  it(`fires once, on the ${AUTO_CAPTURE_FRAMES}th consecutive ready frame`, () => {
-    const states = feed(Array.from({ length: AUTO_CAPTURE_FRAMES + 5 }, () => ready()));
-    expect(states.map((state) => state.fire).indexOf(true)).to.equal(AUTO_CAPTURE_FRAMES - 1);
+  it(`fires once, on the ${SELFIE_CAPTURE_FRAMES}th consecutive ready frame`, () => {
+    const states = feed(Array.from({ length: SELFIE_CAPTURE_FRAMES + 5 }, () => ready()));
+    expect(states.map((state) => state.fire).indexOf(true)).to.equal(SELFIE_CAPTURE_FRAMES - 1);
     expect(states.filter((state) => state.fire)).to.have.length(1);
   });
 

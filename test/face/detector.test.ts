@@ -3,7 +3,7 @@ import { FACE_ASSET_FILES } from '../../src/face/detector/assets.js';
 import { FaceDetectorError } from '../../src/face/detector/errors.js';
 import type { FaceDetectorHandle } from '../../src/face/detector/handle.js';
 import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
-import { preloadFaceDetector, releaseFaceDetector } from '../../src/face/detector/preload.js';
+import { preloadFaceDetector, releaseFaceDetector, replaceFaceDetector } from '../../src/face/detector/preload.js';
 import type { Face } from '../../src/face/types.js';
 import { bitmapOf } from './images.js';
 
@@ -143,15 +143,31 @@ describe('loading the face detector', function () {
     }
   });
 
-  it('preloads once for the same assets, and again after a release', async () => {
+  it('preloads once for the same assets, keeps the detector while one holder is left, and loads again after the last release', async () => {
     const first = preloadFaceDetector({ assetsBase });
     expect(preloadFaceDetector({ assetsBase: '/public/ekyc-assets' })).to.equal(first);
     const detector = await first;
-    await releaseFaceDetector({ assetsBase });
-    const error = await rejection(detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg')));
+    const face = await bitmapOf('/test/fixtures/faces/person-a.jpg');
+    releaseFaceDetector({ assetsBase });
+    expect(await detector.detect(face)).to.have.length(1);
+    releaseFaceDetector({ assetsBase });
+    const error = await rejection(detector.detect(face));
     expect((error as FaceDetectorError).failure).to.equal('closed');
     const second = preloadFaceDetector({ assetsBase });
     expect(second).to.not.equal(first);
-    await releaseFaceDetector({ assetsBase });
+    releaseFaceDetector({ assetsBase });
+  });
+
+  it('replaces a shared detector that died with one new load for all its holders', async () => {
+    const first = preloadFaceDetector({ assetsBase });
+    preloadFaceDetector({ assetsBase });
+    const dead = await first;
+    const replaced = replaceFaceDetector({ assetsBase }, dead);
+    expect(replaceFaceDetector({ assetsBase }, dead)).to.equal(replaced);
+    const detector = await replaced;
+    expect(detector).to.not.equal(dead);
+    expect(await detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg'))).to.have.length(1);
+    releaseFaceDetector({ assetsBase });
+    releaseFaceDetector({ assetsBase });
   });
 });

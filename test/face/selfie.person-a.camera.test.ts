@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AUTO_CAPTURE_FRAMES } from '../../src/face/rules/capture-gate.js';
+import { SELFIE_CAPTURE_FRAMES } from '../../src/face/rules/capture-gate.js';
 import type { FaceDetectorHandle } from '../../src/face/detector/handle.js';
 import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
 import { openCamera, watchSelfie } from './watch-selfie.js';
@@ -18,9 +18,9 @@ describe('the selfie step in front of one person (fake camera: person-a)', funct
   });
 
   it('sees exactly one face on every frame and captures automatically', async () => {
-    const run = await watchSelfie(detector, camera.video, AUTO_CAPTURE_FRAMES + 4);
+    const run = await watchSelfie(detector, camera.video, SELFIE_CAPTURE_FRAMES + 4);
     expect(run.faceCounts.every((count) => count === 1)).to.equal(true, `faces per frame: ${run.faceCounts.join(',')}`);
     expect(run.checks.map((check) => check.hint)).to.include('ready');
-    expect(run.firedAt).to.equal(AUTO_CAPTURE_FRAMES - 1);
+    expect(run.firedAt).to.equal(SELFIE_CAPTURE_FRAMES - 1);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AUTO_CAPTURE_FRAMES } from '../../src/face/rules/capture-gate.js';
+import { SELFIE_CAPTURE_FRAMES } from '../../src/face/rules/capture-gate.js';
 import type { FaceDetectorHandle } from '../../src/face/detector/handle.js';
 import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
 import { openCamera, watchSelfie } from './watch-selfie.js';
@@ -18,7 +18,7 @@ describe('the selfie step in front of two people (fake camera: two-people)', fun
   });
 
   it('asks for one face on every frame and never captures', async () => {
-    const run = await watchSelfie(detector, camera.video, 3 * AUTO_CAPTURE_FRAMES);
+    const run = await watchSelfie(detector, camera.video, 3 * SELFIE_CAPTURE_FRAMES);
     expect(new Set(run.checks.map((check) => check.hint))).to.deep.equal(new Set(['multiple-faces']));
     expect(run.firedAt).to.equal(-1);
   });

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import {
   advanceGate,
-  AUTO_CAPTURE_FRAMES,
+  DOCUMENT_CAPTURE_FRAMES,
   closeGate,
   openGate,
-  type CaptureGate,
+  type DocumentCaptureGate,
   type GateStep,
 } from '../../src/quality/gate.js';
 import type { DocumentVerdict } from '../../src/quality/types.js';
@@ -14,7 +14,7 @@ const blurry: DocumentVerdict = { ok: false, hint: 'blurry' };
 const failing = { verdict: blurry, sharpness: 0.3 };
 
 /** Feeds frames named by their sharpness; returns every step. */
-function feed(frames: { verdict: DocumentVerdict; sharpness: number }[], start: CaptureGate<string> = openGate()) {
+function feed(frames: { verdict: DocumentVerdict; sharpness: number }[], start: DocumentCaptureGate<string> = openGate()) {
   let gate = start;
   const steps: GateStep<string>[] = [];
   frames.forEach((frame, k) => {
@@ -28,33 +28,33 @@ function feed(frames: { verdict: DocumentVerdict; sharpness: number }[], start: 
 const passing = (count: number, sharpness = 2) => Array.from({ length: count }, () => ({ verdict: pass, sharpness }));
 
 describe('the auto-capture gate', () => {
-  it(`fires after ${AUTO_CAPTURE_FRAMES} passing frames in a row`, () => {
-    const { steps } = feed(passing(AUTO_CAPTURE_FRAMES));
+  it(`fires after ${DOCUMENT_CAPTURE_FRAMES} passing frames in a row`, () => {
+    const { steps } = feed(passing(DOCUMENT_CAPTURE_FRAMES));
     expect(steps.map((step) => step.capture !== null)).to.deep.equal([
-      ...Array<boolean>(AUTO_CAPTURE_FRAMES - 1).fill(false),
+      ...Array<boolean>(DOCUMENT_CAPTURE_FRAMES - 1).fill(false),
       true,
     ]);
   });
 
   it('shows hold-still while the run builds up, and ready when it fires', () => {
-    const { steps } = feed(passing(AUTO_CAPTURE_FRAMES));
+    const { steps } = feed(passing(DOCUMENT_CAPTURE_FRAMES));
     expect(steps.map((step) => step.hint)).to.deep.equal([
-      ...Array<string>(AUTO_CAPTURE_FRAMES - 1).fill('hold-still'),
+      ...Array<string>(DOCUMENT_CAPTURE_FRAMES - 1).fill('hold-still'),
       'ready',
     ]);
   });
 
   it('hands out the sharpest frame of the run', () => {
-    const sharpness = [2.1, 2.6, 1.9, 2.4, 2.2].slice(0, AUTO_CAPTURE_FRAMES);
+    const sharpness = [2.1, 2.6, 1.9, 2.4, 2.2].slice(0, DOCUMENT_CAPTURE_FRAMES);
     const { steps } = feed(sharpness.map((value) => ({ verdict: pass, sharpness: value })));
     expect(steps.at(-1)?.capture).to.equal('frame 1 (2.6)');
   });
 
   it('starts over after a failing frame', () => {
-    const frames = [...passing(AUTO_CAPTURE_FRAMES - 1), failing, ...passing(AUTO_CAPTURE_FRAMES - 1)];
+    const frames = [...passing(DOCUMENT_CAPTURE_FRAMES - 1), failing, ...passing(DOCUMENT_CAPTURE_FRAMES - 1)];
     const { steps, gate } = feed(frames);
     expect(steps.some((step) => step.capture !== null)).to.equal(false);
-    expect(gate.passed).to.equal(AUTO_CAPTURE_FRAMES - 1);
+    expect(gate.passed).to.equal(DOCUMENT_CAPTURE_FRAMES - 1);
   });
 
   it('shows the hint of a failing frame', () => {
@@ -63,12 +63,12 @@ describe('the auto-capture gate', () => {
   });
 
   it('fires only once in a run', () => {
-    const { steps } = feed(passing(AUTO_CAPTURE_FRAMES * 3));
+    const { steps } = feed(passing(DOCUMENT_CAPTURE_FRAMES * 3));
     expect(steps.filter((step) => step.capture !== null)).to.have.length(1);
   });
 
   it('fires again after a failing frame ends the run that fired', () => {
-    const frames = [...passing(AUTO_CAPTURE_FRAMES), failing, ...passing(AUTO_CAPTURE_FRAMES)];
+    const frames = [...passing(DOCUMENT_CAPTURE_FRAMES), failing, ...passing(DOCUMENT_CAPTURE_FRAMES)];
     const { steps } = feed(frames);
     expect(steps.filter((step) => step.capture !== null)).to.have.length(2);
   });

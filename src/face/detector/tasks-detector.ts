@@ -1,7 +1,8 @@
 import type { FaceDetector } from '@mediapipe/tasks-vision';
 import type { FaceAssetUrls } from './assets.js';
 import { FaceDetectorError, asFaceDetectorError } from './errors.js';
-import { frameSize, toFace } from './to-face.js';
+import { sourceSize } from '../../platform/source-size.js';
+import { toFace } from './to-face.js';
 import { silenceUsageLogging } from './usage-logging.js';
 import type { Face, FaceFrame } from '../types.js';
 
@@ -72,7 +73,7 @@ export async function createLocalFaceDetector(urls: FaceAssetUrls): Promise<Loca
       if (closed) throw new FaceDetectorError('closed', 'the face detector is closed');
       // VIDEO mode rejects timestamps that do not increase.
       lastTimestamp = Math.max(timestampMs, lastTimestamp + 1);
-      const size = frameSize(frame);
+      const size = sourceSize(frame);
       if (size.width === 0 || size.height === 0) return [];
       const result = detector.detectForVideo(frame, lastTimestamp);
       return result.detections.flatMap((detection) => toFace(detection, size) ?? []);

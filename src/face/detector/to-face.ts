@@ -25,11 +25,3 @@ export function toFace(detection: Detection, frame: FrameSize): Face | undefined
     score: detection.categories[0]?.score ?? 0,
   };
 }
-
-/** Pixel size of any frame source. */
-export function frameSize(frame: { videoWidth?: number; videoHeight?: number; displayWidth?: number; displayHeight?: number; naturalWidth?: number; naturalHeight?: number; width?: number; height?: number }): FrameSize {
-  if (frame.videoWidth !== undefined && frame.videoHeight !== undefined) return { width: frame.videoWidth, height: frame.videoHeight };
-  if (frame.displayWidth !== undefined && frame.displayHeight !== undefined) return { width: frame.displayWidth, height: frame.displayHeight };
-  if (frame.naturalWidth !== undefined && frame.naturalHeight !== undefined) return { width: frame.naturalWidth, height: frame.naturalHeight };
-  return { width: frame.width ?? 0, height: frame.height ?? 0 };
-}

@@ -1,16 +1,12 @@
+import { sourceSize } from '../../platform/source-size.js';
 import { videoFrameOf } from '../../platform/video-frame.js';
+import { PendingRequests } from '../../platform/pending-requests.js';
 import type { FaceAssetUrls } from './assets.js';
 import { createFaceWorker } from './create-face-worker.js';
 import { FaceDetectorError } from './errors.js';
 import type { FaceDetectorHandle } from './handle.js';
-import { frameSize } from './to-face.js';
 import type { Face } from '../types.js';
 import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
-
-interface Pending {
-  resolve(faces: Face[]): void;
-  reject(error: Error): void;
-}
 
 /**
  * Runs the detector in a module worker: the page hands each video frame over as a `VideoFrame`
@@ -26,8 +22,7 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
     throw new FaceDetectorError('runtime', `the face worker could not start: ${String(error)}`, { cause: error });
   }
   const send = (message: ToFaceWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
+  const pending = new PendingRequests<Face[]>();
   let closed = false;
   // Video frames are handed over, unless the worker cannot receive them.
   let framesToWorker = true;
@@ -38,8 +33,7 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
     if (closed) return;
     closed = true;
     worker.terminate();
-    for (const request of pending.values()) request.reject(new FaceDetectorError('closed', reason));
-    pending.clear();
+    pending.rejectAll(new FaceDetectorError('closed', reason));
   };
 
   await new Promise<void>((resolve, reject) => {
@@ -62,15 +56,11 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
     if (data.type === 'unreadable') {
       // Copy frames into bitmaps from now on; what was sent meanwhile is lost.
       framesToWorker = false;
-      for (const request of pending.values()) request.reject(new Error('the face worker could not read the frame'));
-      pending.clear();
+      pending.rejectAll(new Error('the face worker could not read the frame'));
       return;
     }
-    if (data.type !== 'faces' && data.type !== 'detect-failed') return;
-    const request = pending.get(data.id);
-    pending.delete(data.id);
-    if (data.type === 'faces') request?.resolve(data.faces);
-    else request?.reject(new Error(data.message));
+    if (data.type === 'faces') pending.settle(data.id, { value: data.faces });
+    else if (data.type === 'detect-failed') pending.settle(data.id, { error: new Error(data.message) });
   });
   worker.addEventListener('error', (event) => shutDown(`the face worker failed: ${event.message}`));
 
@@ -78,18 +68,16 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
     thread: 'worker',
     async detect(frame, timestampMs = performance.now()) {
       if (closed) throw new FaceDetectorError('closed', 'the face detector is closed');
-      const size = frameSize(frame);
+      const size = sourceSize(frame);
       if (size.width === 0 || size.height === 0) return [];
       const copy = (framesToWorker ? videoFrameOf(frame) : null) ?? (await createImageBitmap(frame));
       if (isClosed()) {
         copy.close();
         throw new FaceDetectorError('closed', 'the face detector is closed');
       }
-      const id = nextId++;
-      return new Promise<Face[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        send({ type: 'detect', id, frame: copy, timestampMs }, [copy]);
-      });
+      const { id, answer } = pending.open(undefined);
+      send({ type: 'detect', id, frame: copy, timestampMs }, [copy]);
+      return answer;
     },
     close() {
       shutDown('the face detector is closed');

@@ -6,7 +6,7 @@ import type { Point } from '../types.js';
  * second at the 15 detections a second a mid-range phone sustains, long enough to skip
  * a face passing through the oval, short enough not to feel slow.
  */
-export const AUTO_CAPTURE_FRAMES = 8;
+export const SELFIE_CAPTURE_FRAMES = 8;
 
 /**
  * How far the face centre may move between two frames (a fraction of the frame) and still
@@ -15,7 +15,7 @@ export const AUTO_CAPTURE_FRAMES = 8;
 export const MAX_HOLD_MOVEMENT = 0.03;
 
 /** State of the auto-capture gate; start from {@link initialCaptureGate}. */
-export interface CaptureGate {
+export interface SelfieCaptureGate {
   /** Consecutive frames that were `ready` with the face holding still. */
   streak: number;
   /** True only on the frame where the streak reached the target: take the picture then. */
@@ -24,11 +24,11 @@ export interface CaptureGate {
   last: Point | null;
 }
 
-export const initialCaptureGate: CaptureGate = { streak: 0, fire: false, last: null };
+export const initialCaptureGate: SelfieCaptureGate = { streak: 0, fire: false, last: null };
 
 /** Tuning of {@link nextCaptureGate}. */
-export interface CaptureGateOptions {
-  /** Default {@link AUTO_CAPTURE_FRAMES}. */
+export interface SelfieCaptureGateOptions {
+  /** Default {@link SELFIE_CAPTURE_FRAMES}. */
   frames?: number;
   /** Default {@link MAX_HOLD_MOVEMENT}. */
   maxMovement?: number;
@@ -38,7 +38,7 @@ export interface CaptureGateOptions {
  * Feeds one frame's check into the gate. It fires once when one centred face has held still
  * for `frames` consecutive frames; any other hint, or a jump of the face, starts over.
  */
-export function nextCaptureGate(gate: CaptureGate, check: SelfieCheck, options: CaptureGateOptions = {}): CaptureGate {
+export function nextCaptureGate(gate: SelfieCaptureGate, check: SelfieCheck, options: SelfieCaptureGateOptions = {}): SelfieCaptureGate {
   if (check.hint !== 'ready' || !check.face) return initialCaptureGate;
   const { box } = check.face;
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -46,5 +46,5 @@ export function nextCaptureGate(gate: CaptureGate, check: SelfieCheck, options: 
     gate.last !== null &&
     Math.max(Math.abs(centre.x - gate.last.x), Math.abs(centre.y - gate.last.y)) > (options.maxMovement ?? MAX_HOLD_MOVEMENT);
   const streak = moved ? 1 : gate.streak + 1;
-  return { streak, fire: streak === (options.frames ?? AUTO_CAPTURE_FRAMES), last: centre };
+  return { streak, fire: streak === (options.frames ?? SELFIE_CAPTURE_FRAMES), last: centre };
 }
