@@ -11,13 +11,13 @@ interface Settings {
   mode: Mode;
   apiBase: string;
   sessionId: string;
-  documentType: string;
-  flow: string;
+  documentType: EkycFlow['documentType'];
+  flow: EkycFlow['flow'];
   lang: string;
   autostart: boolean;
   manualCapture: boolean;
   allowUpload: boolean;
-  livenessChallenge: string;
+  livenessChallenge: EkycFlow['livenessChallenge'];
 }
 
 const { apiBase: emulatorBase, emulator } = await startBrowserEmulator({ latencyMs: 600 });

@@ -1,5 +1,53 @@
 import type { FaceResult, OcrField, RawFaceResponse, RawOcrResponse } from './api/types.js';
-import type { CaptureQuality, CaptureSide, EkycErrorCode, Step } from './flow/types.js';
+
+/** The screens where the user takes a photo. */
+export type CaptureStep = 'document-front' | 'document-back' | 'selfie';
+
+/** The screens of the flow, in the order a user meets them. */
+export type Step = 'intro' | CaptureStep | 'processing' | 'done' | 'error';
+
+export type CaptureSide = 'front' | 'back' | 'selfie';
+
+/** Measured values that led to a capture (quality metrics, face score…). */
+export type CaptureQuality = Readonly<Record<string, number | string | boolean>>;
+
+/**
+ * Every code `ekyc-error` can carry.
+ *
+ * Configuration: `bad-config`. Camera: `camera-denied`, `camera-unavailable`,
+ * `camera-busy`, `camera-lost`. Connection: `network`, `timeout`, `server`
+ * (HTTP 5xx or another unexpected status), `bad-response` (not the API's JSON).
+ * API answers: `session-expired`, `document-not-found`, `document-rejected`
+ * (another OCR refusal: invalid or expired document…), `face-mismatch`,
+ * `multiple-faces`, `face-rejected` (another face refusal). On the device:
+ * `no-face`, `not-a-front`, `detector-unavailable` (the face detector could not
+ * load, or stopped twice: the selfie is taken by hand), `analysis-unavailable`
+ * (frames could not be measured several times in a row: the photo is taken by
+ * hand), `capture-failed` (the photo could not be taken or encoded: take it again),
+ * `upload-unreadable`.
+ */
+export type EkycErrorCode =
+  | 'bad-config'
+  | 'camera-denied'
+  | 'camera-unavailable'
+  | 'camera-busy'
+  | 'camera-lost'
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'bad-response'
+  | 'session-expired'
+  | 'document-not-found'
+  | 'document-rejected'
+  | 'face-mismatch'
+  | 'multiple-faces'
+  | 'face-rejected'
+  | 'no-face'
+  | 'not-a-front'
+  | 'detector-unavailable'
+  | 'analysis-unavailable'
+  | 'capture-failed'
+  | 'upload-unreadable';
 
 export interface EkycStartDetail {
   sessionId: string;

@@ -3,7 +3,7 @@ import { EkycFlow } from './ekyc-flow.js';
 export { EkycFlow };
 export * from './api/index.js';
 export type * from './events.js';
-export type { Capture, CaptureQuality, CaptureSide, EkycErrorCode, Step } from './flow/types.js';
+export type { Capture } from './flow/types.js';
 export type { EkycStrings, StringKey } from './i18n/en.js';
 
 if (typeof customElements !== 'undefined' && !customElements.get('ekyc-flow')) {

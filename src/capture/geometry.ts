@@ -1,3 +1,6 @@
+import type { DocumentType } from '../api/types.js';
+import type { CaptureSide } from '../events.js';
+
 /** A region of a source image, in the source's pixels. */
 export interface Rect {
   x: number;
@@ -51,4 +54,10 @@ export function expandRect(rect: Rect, margin: number): Rect {
   const dx = rect.width * margin;
   const dy = rect.height * margin;
   return { x: rect.x - dx, y: rect.y - dy, width: rect.width + 2 * dx, height: rect.height + 2 * dy };
+}
+
+/** The guide drawn for a side: a face oval, a passport's page, or a card. */
+export function guideShapeOf(side: CaptureSide, documentType: DocumentType): GuideShape {
+  if (side === 'selfie') return 'face';
+  return documentType === 'passport' ? 'passport' : 'card';
 }

@@ -3,7 +3,8 @@ import { EkycApiError } from '../api/errors.js';
 import type { ApiConfig, ApiLang } from '../api/types.js';
 import { unreachedFailure } from './failures.js';
 import type { FlowEvent } from './machine.js';
-import type { FlowState, Work, WorkFailure } from './types.js';
+import { hasBack } from './steps.js';
+import type { FlowProgress, Work, WorkFailure } from './types.js';
 
 export interface RunContext {
   api: ApiConfig;
@@ -14,13 +15,14 @@ export interface RunContext {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** Automatic retries of a transient failure before the user is asked: delays grow, with a cap. */
+/** Automatic retries of a transient failure before the user is asked, one delay a retry: they grow. */
 export const RETRY_DELAYS_MS = [1000, 3000] as const;
-export const MAX_RETRY_DELAY_MS = 8000;
 
+/** The delay before retry `attempt`, within a quarter of its step either way, so that clients do not retry in step. */
 export function backoffDelay(attempt: number, random = Math.random): number {
-  const base = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? MAX_RETRY_DELAY_MS;
-  return Math.min(MAX_RETRY_DELAY_MS, base * (0.75 + random() / 2));
+  // Past the last step, the last delay again.
+  const base = RETRY_DELAYS_MS[attempt] ?? RETRY_DELAYS_MS[1];
+  return base * (0.75 + random() / 2);
 }
 
 const realSleep = (ms: number, signal: AbortSignal): Promise<void> =>
@@ -69,7 +71,7 @@ export function classify(error: unknown): WorkFailure {
   }
 }
 
-async function call(work: Work, state: FlowState, context: RunContext): Promise<FlowEvent> {
+async function call(work: Work, state: FlowProgress, context: RunContext): Promise<FlowEvent> {
   const { api, lang, signal } = context;
   const { sessionId, captures, config } = state;
   if (work === 'init') {
@@ -85,11 +87,10 @@ async function call(work: Work, state: FlowState, context: RunContext): Promise<
     const side = work === 'ocr-front' ? 'front' : 'back';
     const capture = captures[side];
     if (!capture) throw new Error(`No ${side} capture to send.`);
-    const perSide = config.documentType !== 'passport';
     const result = await readDocument(api, {
       sessionId,
       documentType: config.documentType,
-      side: perSide ? side : undefined,
+      side: hasBack(config.documentType) ? side : undefined,
       files: [capture.image],
       lang,
       signal,
@@ -107,7 +108,7 @@ async function call(work: Work, state: FlowState, context: RunContext): Promise<
  * timeout, 5xx, 429) with growing delays, and answers with the flow event it
  * leads to. Resolves `null` when aborted: nobody is listening any more.
  */
-export async function runWork(work: Work, state: FlowState, context: RunContext): Promise<FlowEvent | null> {
+export async function runWork(work: Work, state: FlowProgress, context: RunContext): Promise<FlowEvent | null> {
   const sleep = context.sleep ?? realSleep;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -1,21 +1,37 @@
 import type { DocumentType, FaceResult, OcrField, OcrResult } from '../api/types.js';
-import type { EkycEmission, EkycOcrOutcome } from '../events.js';
+import type { CaptureSide, CaptureStep, EkycEmission, EkycErrorCode } from '../events.js';
+import { hasBack, isCaptureState, sideOfStep, stepOfSide } from './steps.js';
 import type {
   Capture,
-  CaptureSide,
+  CaptureState,
+  DoneState,
+  ErrorState,
   FlowConfig,
   FlowError,
+  FlowProgress,
   FlowState,
-  Step,
+  IntroState,
+  ProcessingState,
   Work,
   WorkFailure,
 } from './types.js';
+
+/** Problems of the device that do not change the screen, only tell the host (the camera's own are shown by the camera). */
+export type DeviceErrorCode = Extract<
+  EkycErrorCode,
+  'camera-denied' | 'camera-unavailable' | 'camera-busy' | 'camera-lost' | 'detector-unavailable' | 'analysis-unavailable'
+>;
 
 /** What can happen to the flow. The element turns clicks, camera frames and API answers into these. */
 export type FlowEvent =
   | { type: 'start'; config: FlowConfig; sessionId: string | null }
   | { type: 'config-error'; message: string }
+  | { type: 'capture-started' }
   | { type: 'captured'; capture: Capture }
+  | { type: 'capture-failed'; code: 'capture-failed' | 'upload-unreadable' }
+  | { type: 'portrait-missing'; image: Blob }
+  | { type: 'review-failed'; image: Blob }
+  | { type: 'device-error'; code: DeviceErrorCode }
   | { type: 'retake' }
   | { type: 'confirm' }
   | { type: 'session-created'; sessionId: string }
@@ -26,7 +42,8 @@ export type FlowEvent =
   | { type: 'session-provided'; sessionId: string }
   | { type: 'document-type-changed'; documentType: DocumentType }
   | { type: 'reset' }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  | { type: 'focused' };
 
 /** What the element must do after a transition, in order. */
 export type FlowEffect = { type: 'emit'; emission: EkycEmission } | { type: 'run'; work: Work };
@@ -37,121 +54,136 @@ export interface Transition {
 }
 
 const NOTHING_ACCEPTED: Record<CaptureSide, boolean> = { front: false, back: false, selfie: false };
+const DEFAULT_CONFIG: FlowConfig = { documentType: 'idr', flow: 'full', canInitSession: false };
 
-export function initialState(config: FlowConfig = { documentType: 'idr', flow: 'full', canInitSession: false }): FlowState {
+/** A run with nothing taken or sent yet. */
+function newRun(config: FlowConfig, sessionId: string | null): FlowProgress {
   return {
-    step: 'intro',
     config,
-    sessionId: null,
-    review: null,
+    sessionId,
     captures: {},
     accepted: { ...NOTHING_ACCEPTED },
     ocr: { front: null, back: null },
     face: null,
-    work: null,
     reinitUsed: false,
     notice: null,
-    error: null,
+    lastCaptureStep: null,
+    focus: false,
   };
 }
 
-export const needsBack = (config: FlowConfig): boolean => config.documentType !== 'passport';
-
-export const isCaptureStep = (step: Step): step is 'document-front' | 'document-back' | 'selfie' =>
-  step === 'document-front' || step === 'document-back' || step === 'selfie';
-
-export function sideOfStep(step: Step): CaptureSide | null {
-  if (step === 'document-front') return 'front';
-  if (step === 'document-back') return 'back';
-  if (step === 'selfie') return 'selfie';
-  return null;
+export function initialState(config: FlowConfig = DEFAULT_CONFIG): IntroState {
+  return { step: 'intro', ...newRun(config, null) };
 }
 
-const stepOfSide = (side: CaptureSide): Step =>
-  side === 'front' ? 'document-front' : side === 'back' ? 'document-back' : 'selfie';
+/** The run's progress without what only one screen shows. */
+function progress(state: FlowState): FlowProgress {
+  if (state.step === 'done') return { ...newRun(state.config, null), lastCaptureStep: state.lastCaptureStep };
+  const { config, sessionId, captures, accepted, ocr, face, reinitUsed, notice, lastCaptureStep, focus } = state;
+  return { config, sessionId, captures, accepted, ocr, face, reinitUsed, notice, lastCaptureStep, focus };
+}
 
-/** The next API call the state calls for, if any. */
-export function nextWork(state: FlowState): Work | null {
-  const { config, captures, accepted } = state;
-  if (state.sessionId === null) return config.canInitSession ? 'init' : null;
-  const documentCaptured = captures.front !== undefined && (!needsBack(config) || captures.back !== undefined);
+const captureAt = (run: FlowProgress, step: CaptureStep): CaptureState => ({
+  ...run,
+  step,
+  lastCaptureStep: step,
+  review: null,
+  reviewWarning: false,
+  capturing: false,
+});
+
+/** The next API call the run calls for, if any. */
+export function nextWork(run: FlowProgress): Work | null {
+  const { config, captures, accepted } = run;
+  const back = hasBack(config.documentType);
+  if (run.sessionId === null) return config.canInitSession ? 'init' : null;
+  const documentCaptured = captures.front !== undefined && (!back || captures.back !== undefined);
   if (documentCaptured && !accepted.front) return 'ocr-front';
-  if (documentCaptured && needsBack(config) && !accepted.back) return 'ocr-back';
-  const documentRead = accepted.front && (!needsBack(config) || accepted.back);
+  if (documentCaptured && back && !accepted.back) return 'ocr-back';
+  const documentRead = accepted.front && (!back || accepted.back);
   if (config.flow === 'full' && documentRead && captures.selfie !== undefined && !accepted.selfie) return 'face';
   return null;
 }
 
 /** The capture step the user still has to do, or `null` when every capture is in. */
-function nextCaptureStep(state: FlowState): Step | null {
-  const { captures, config } = state;
+function nextCaptureStep(run: FlowProgress): CaptureStep | null {
+  const { captures, config } = run;
   if (!captures.front) return 'document-front';
-  if (needsBack(config) && !captures.back) return 'document-back';
+  if (hasBack(config.documentType) && !captures.back) return 'document-back';
   if (config.flow === 'full' && !captures.selfie) return 'selfie';
   return null;
 }
 
-function mergedFields(reading: FlowState['ocr']): Record<string, OcrField> {
+function mergedFields(reading: FlowProgress['ocr']): Record<string, OcrField> {
   return { ...reading.front?.fields, ...reading.back?.fields };
 }
 
-/** Moves `state` to `step`, adding the `ekyc-step` emission when the step changes. */
-function goTo(state: FlowState, step: Step, effects: FlowEffect[]): FlowState {
-  if (state.step !== step) {
-    effects.push({ type: 'emit', emission: { name: 'ekyc-step', detail: { step, previousStep: state.step } } });
-  }
-  return { ...state, step };
+/** Shows `next`: a new step fires `ekyc-step`, and its heading takes focus (not the intro's: nobody asked for it). */
+function enter<S extends FlowState>(from: FlowState, next: S, effects: FlowEffect[]): S {
+  if (from.step === next.step) return next;
+  effects.push({ type: 'emit', emission: { name: 'ekyc-step', detail: { step: next.step, previousStep: from.step } } });
+  return { ...next, focus: next.step !== 'intro' };
 }
 
-/** Decides where the flow goes once nothing is pending: the next call, the next capture, or the end. */
-function advance(state: FlowState, effects: FlowEffect[]): FlowState {
-  const work = nextWork(state);
+/** Decides where the run goes once nothing is pending: the next call, the next capture, or the end. */
+function advance(from: FlowState, run: FlowProgress, effects: FlowEffect[]): FlowState {
+  const work = nextWork(run);
   if (work) {
     effects.push({ type: 'run', work });
-    return goTo({ ...state, work, error: null }, 'processing', effects);
+    const processing: ProcessingState = { ...run, step: 'processing', work };
+    return enter(from, processing, effects);
   }
-  if (state.sessionId === null) {
-    return fail(state, effects, {
-      code: 'session-expired',
-      serverMessage: null,
-      apiCode: null,
-      status: null,
-      completeSession: false,
-    });
+  if (run.sessionId === null) {
+    return fail(from, run, effects, { code: 'session-expired', serverMessage: null, apiCode: null, status: null, completeSession: false });
   }
-  const capture = nextCaptureStep(state);
-  if (capture) return goTo({ ...state, work: null }, capture, effects);
-  return finish(state, effects);
+  const step = nextCaptureStep(run);
+  if (step) return enter(from, captureAt(run, step), effects);
+  return finish(from, run, effects);
 }
 
-function finish(state: FlowState, effects: FlowEffect[]): FlowState {
-  const { front, back } = state.ocr;
-  if (!front || state.sessionId === null) return state;
-  const ocr: EkycOcrOutcome = { fields: mergedFields(state.ocr), front: front.response, back: back?.response ?? null };
-  const done = goTo({ ...state, work: null, notice: null }, 'done', effects);
-  effects.push({
-    type: 'emit',
-    emission: { name: 'ekyc-complete', detail: { sessionId: state.sessionId, ocr, face: state.face } },
-  });
-  return done;
+/** The result, built once: fields and scores, never a photo. */
+function finish(from: FlowState, run: FlowProgress, effects: FlowEffect[]): FlowState {
+  const { front, back } = run.ocr;
+  if (!front || run.sessionId === null) return from;
+  const done: DoneState = {
+    step: 'done',
+    config: run.config,
+    lastCaptureStep: run.lastCaptureStep,
+    focus: run.focus,
+    result: {
+      sessionId: run.sessionId,
+      ocr: { fields: mergedFields(run.ocr), front: front.response, back: back?.response ?? null },
+      face: run.face,
+    },
+  };
+  const entered = enter(from, done, effects);
+  effects.push({ type: 'emit', emission: { name: 'ekyc-complete', detail: done.result } });
+  return entered;
 }
 
-function errorEmission(error: FlowError, step: Step, message?: string): FlowEffect {
-  const detail: EkycEmission & { name: 'ekyc-error' } = {
+function errorEmission(
+  error: Pick<FlowError, 'code' | 'serverMessage' | 'recoverable'> & Partial<Pick<FlowError, 'apiCode' | 'status'>>,
+  step: FlowState['step'],
+  message?: string,
+): FlowEffect {
+  const emission: EkycEmission & { name: 'ekyc-error' } = {
     name: 'ekyc-error',
     detail: { code: error.code, message: message ?? error.serverMessage ?? '', step, recoverable: error.recoverable },
   };
-  if (error.apiCode !== null) detail.detail.apiCode = error.apiCode;
-  if (error.status !== null) detail.detail.status = error.status;
-  return { type: 'emit', emission: detail };
+  if (error.apiCode != null) emission.detail.apiCode = error.apiCode;
+  if (error.status != null) emission.detail.status = error.status;
+  return { type: 'emit', emission };
 }
 
-/** Shows the error step. `ekyc-error` names the step where it happened. */
-function fail(state: FlowState, effects: FlowEffect[], failure: WorkFailure): FlowState {
+const deviceError = (code: EkycErrorCode, step: FlowState['step']): FlowEffect =>
+  errorEmission({ code, serverMessage: null, recoverable: true }, step);
+
+/** Shows the error screen. `ekyc-error` names the step where it happened. */
+function fail(from: FlowState, run: FlowProgress, effects: FlowEffect[], failure: WorkFailure): ErrorState {
   const transient = ['network', 'timeout', 'server', 'bad-response'].includes(failure.code);
   let retry: FlowError['retry'];
-  if (failure.code === 'session-expired' || (failure.completeSession && !state.config.canInitSession)) {
-    retry = state.config.canInitSession ? 'work' : 'session';
+  if (failure.code === 'session-expired' || (failure.completeSession && !run.config.canInitSession)) {
+    retry = run.config.canInitSession ? 'work' : 'session';
   } else if (transient) {
     retry = 'work';
   } else {
@@ -159,12 +191,12 @@ function fail(state: FlowState, effects: FlowEffect[], failure: WorkFailure): Fl
   }
   const recoverable = retry !== 'restart' || (failure.status !== null && failure.status >= 500);
   const error: FlowError = { ...failure, recoverable, retry };
-  effects.push(errorEmission(error, state.step));
-  return goTo({ ...state, error }, 'error', effects);
+  effects.push(errorEmission(error, from.step));
+  return enter(from, { ...run, step: 'error', error, configMessage: null }, effects);
 }
 
-function withoutCapture(captures: FlowState['captures'], side: CaptureSide): FlowState['captures'] {
-  const kept: FlowState['captures'] = {};
+function withoutCapture(captures: FlowProgress['captures'], side: CaptureSide): FlowProgress['captures'] {
+  const kept: FlowProgress['captures'] = {};
   for (const key of ['front', 'back', 'selfie'] as const) {
     const capture = captures[key];
     if (key !== side && capture) kept[key] = capture;
@@ -173,46 +205,41 @@ function withoutCapture(captures: FlowState['captures'], side: CaptureSide): Flo
 }
 
 /** A new session: nothing is accepted in it yet, so every kept capture will be sent again. */
-function withSession(state: FlowState, sessionId: string | null): FlowState {
-  return { ...state, sessionId, accepted: { ...NOTHING_ACCEPTED } };
+function withSession(run: FlowProgress, sessionId: string | null): FlowProgress {
+  return { ...run, sessionId, accepted: { ...NOTHING_ACCEPTED } };
 }
 
-function onFailure(state: FlowState, work: Work, failure: WorkFailure, effects: FlowEffect[]): FlowState {
+function onFailure(state: ProcessingState, failure: WorkFailure, effects: FlowEffect[]): FlowState {
+  const run = progress(state);
+  const work = state.work;
   if (failure.code === 'session-expired') {
-    if (state.config.canInitSession && !state.reinitUsed) {
-      return advance({ ...withSession(state, null), reinitUsed: true }, effects);
-    }
-    return fail(withSession(state, null), effects, failure);
+    if (run.config.canInitSession && !run.reinitUsed) return advance(state, { ...withSession(run, null), reinitUsed: true }, effects);
+    return fail(state, withSession(run, null), effects, failure);
   }
-  if (work === 'ocr-front' || work === 'ocr-back') {
-    if (failure.code === 'document-not-found' || failure.code === 'document-rejected') {
-      const side = work === 'ocr-front' ? 'front' : 'back';
-      const captures = withoutCapture(state.captures, side);
-      const notice = { code: failure.code, serverMessage: failure.serverMessage };
-      const error: FlowError = { ...failure, recoverable: true, retry: 'work' };
-      effects.push(errorEmission(error, stepOfSide(side)));
-      return goTo({ ...state, captures, notice, work: null, error: null }, stepOfSide(side), effects);
-    }
+  const notice = { code: failure.code, serverMessage: failure.serverMessage, from: 'api' as const };
+  const retake: FlowError = { ...failure, recoverable: true, retry: 'work' };
+  if ((work === 'ocr-front' || work === 'ocr-back') && (failure.code === 'document-not-found' || failure.code === 'document-rejected')) {
+    const side = work === 'ocr-front' ? 'front' : 'back';
+    effects.push(errorEmission(retake, stepOfSide(side)));
+    return enter(state, captureAt({ ...run, captures: withoutCapture(run.captures, side), notice }, stepOfSide(side)), effects);
   }
   if (work === 'face' && ['face-mismatch', 'multiple-faces', 'face-rejected'].includes(failure.code)) {
-    const error: FlowError = { ...failure, recoverable: true, retry: 'work' };
-    const notice = { code: failure.code, serverMessage: failure.serverMessage };
+    effects.push(errorEmission(retake, 'selfie'));
     if (failure.completeSession) {
-      effects.push(errorEmission(error, 'selfie'));
-      const fresh = { ...withSession(state, null), captures: {}, ocr: { front: null, back: null }, notice, work: null };
-      if (!state.config.canInitSession) return fail(fresh, effects, failure);
-      return advance({ ...fresh, reinitUsed: false }, effects);
+      const fresh = { ...withSession(run, null), captures: {}, ocr: { front: null, back: null }, notice };
+      if (!run.config.canInitSession) return fail(state, fresh, effects, failure);
+      return advance(state, { ...fresh, reinitUsed: false }, effects);
     }
-    const captures = withoutCapture(state.captures, 'selfie');
-    effects.push(errorEmission(error, 'selfie'));
-    return goTo({ ...state, captures, notice, work: null, error: null }, 'selfie', effects);
+    return enter(state, captureAt({ ...run, captures: withoutCapture(run.captures, 'selfie'), notice }, 'selfie'), effects);
   }
-  return fail(state, effects, failure);
+  return fail(state, run, effects, failure);
 }
 
-function onDone(state: FlowState, effects: FlowEffect[], update: Partial<FlowState>): FlowState {
-  return advance({ ...state, ...update, reinitUsed: false, work: null }, effects);
+function onDone(state: ProcessingState, effects: FlowEffect[], update: Partial<FlowProgress>): FlowState {
+  return advance(state, { ...progress(state), ...update, reinitUsed: false }, effects);
 }
+
+const processing = (state: FlowState, work: Work): state is ProcessingState => state.step === 'processing' && state.work === work;
 
 /** The whole flow as one pure function: DESIGN §3, one branch per row. */
 export function transition(state: FlowState, event: FlowEvent): Transition {
@@ -221,14 +248,12 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
 
   switch (event.type) {
     case 'start': {
-      if (state.step !== 'intro' && state.step !== 'done' && !(state.step === 'error' && state.error?.retry === 'restart')) {
-        return result(state);
-      }
-      const fresh = { ...initialState(event.config), step: state.step, sessionId: event.sessionId };
+      const settled = state.step === 'error' && (state.error.retry === 'restart' || state.error.retry === 'none');
+      if (state.step !== 'intro' && state.step !== 'done' && !settled) return result(state);
       if (event.sessionId !== null) {
         effects.push({ type: 'emit', emission: { name: 'ekyc-start', detail: { sessionId: event.sessionId } } });
       }
-      return result(advance(fresh, effects));
+      return result(advance(state, newRun(event.config, event.sessionId), effects));
     }
     case 'config-error': {
       const error: FlowError = {
@@ -238,106 +263,121 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
         status: null,
         completeSession: false,
         recoverable: false,
-        retry: 'restart',
+        retry: 'none',
       };
       effects.push(errorEmission(error, state.step, event.message));
-      return result(goTo({ ...state, error }, 'error', effects));
+      return result(enter(state, { ...progress(state), step: 'error', error, configMessage: event.message }, effects));
+    }
+    case 'capture-started': {
+      if (!isCaptureState(state) || state.review || state.capturing) return result(state);
+      return result({ ...state, capturing: true });
     }
     case 'captured': {
-      const side = sideOfStep(state.step);
-      if (side === null || side !== event.capture.side || state.review) return result(state);
-      return result({ ...state, review: event.capture });
+      if (!isCaptureState(state) || !state.capturing || state.review || sideOfStep(state.step) !== event.capture.side) return result(state);
+      const notice = state.notice?.from === 'device' ? null : state.notice;
+      return result({ ...state, review: event.capture, capturing: false, reviewWarning: false, notice, focus: true });
     }
+    case 'capture-failed': {
+      if (!isCaptureState(state) || !state.capturing) return result(state);
+      effects.push(deviceError(event.code, state.step));
+      return result({ ...state, capturing: false, notice: { code: event.code, serverMessage: null, from: 'device' } });
+    }
+    case 'portrait-missing': {
+      if (!isCaptureState(state) || state.review?.image !== event.image || state.reviewWarning) return result(state);
+      effects.push(deviceError('not-a-front', state.step));
+      return result({ ...state, reviewWarning: true });
+    }
+    case 'review-failed': {
+      // The photo could not be shown: it cannot be checked, so it is taken again.
+      if (!isCaptureState(state) || state.review?.image !== event.image) return result(state);
+      effects.push(deviceError('capture-failed', state.step));
+      const notice = { code: 'capture-failed' as const, serverMessage: null, from: 'device' as const };
+      return result({ ...state, review: null, reviewWarning: false, notice, focus: true });
+    }
+    case 'device-error':
+      effects.push(deviceError(event.code, state.step));
+      return result(state);
     case 'retake':
-      return result(state.review ? { ...state, review: null } : state);
+      if (!isCaptureState(state) || !state.review) return result(state);
+      return result({ ...state, review: null, reviewWarning: false, focus: true });
     case 'confirm': {
+      if (!isCaptureState(state) || !state.review) return result(state);
       const capture = state.review;
-      if (!capture || sideOfStep(state.step) !== capture.side) return result(state);
       effects.push({ type: 'emit', emission: { name: 'ekyc-capture', detail: { ...capture } } });
-      const captures = { ...state.captures, [capture.side]: capture };
-      const accepted = { ...state.accepted, [capture.side]: false };
-      return result(advance({ ...state, captures, accepted, review: null, notice: null }, effects));
+      const run = progress(state);
+      const captures = { ...run.captures, [capture.side]: capture };
+      const accepted = { ...run.accepted, [capture.side]: false };
+      return result(advance(state, { ...run, captures, accepted, notice: null }, effects));
     }
     case 'session-created': {
-      if (state.work !== 'init' || state.step !== 'processing') return result(state);
+      if (!processing(state, 'init')) return result(state);
       const first = Object.keys(state.captures).length === 0 && state.ocr.front === null;
       if (first && !state.reinitUsed) {
         effects.push({ type: 'emit', emission: { name: 'ekyc-start', detail: { sessionId: event.sessionId } } });
       }
-      return result(advance({ ...withSession(state, event.sessionId), work: null }, effects));
+      return result(advance(state, withSession(progress(state), event.sessionId), effects));
     }
     case 'ocr-done': {
-      if (state.work !== `ocr-${event.side}` || state.step !== 'processing') return result(state);
+      if (!processing(state, `ocr-${event.side}`)) return result(state);
       const { response, fields } = event.result;
       effects.push({ type: 'emit', emission: { name: 'ekyc-ocr', detail: { side: event.side, response, fields } } });
       return result(
-        onDone(state, effects, {
-          accepted: { ...state.accepted, [event.side]: true },
-          ocr: { ...state.ocr, [event.side]: event.result },
-        }),
+        onDone(state, effects, { accepted: { ...state.accepted, [event.side]: true }, ocr: { ...state.ocr, [event.side]: event.result } }),
       );
     }
     case 'face-done': {
-      if (state.work !== 'face' || state.step !== 'processing') return result(state);
+      if (!processing(state, 'face')) return result(state);
       const face = event.result;
-      effects.push({
-        type: 'emit',
-        emission: {
-          name: 'ekyc-face',
-          detail: {
-            response: face.response,
-            isLive: face.isLive,
-            isMatch: face.isMatch,
-            similarity: face.similarity,
-            completeSession: face.completeSession,
-          },
-        },
-      });
+      const { response, isLive, isMatch, similarity, completeSession } = face;
+      effects.push({ type: 'emit', emission: { name: 'ekyc-face', detail: { response, isLive, isMatch, similarity, completeSession } } });
       return result(onDone(state, effects, { accepted: { ...state.accepted, selfie: true }, face }));
     }
-    case 'work-failed': {
-      if (state.work !== event.work || state.step !== 'processing') return result(state);
-      return result(onFailure(state, event.work, event.failure, effects));
-    }
+    case 'work-failed':
+      if (!processing(state, event.work)) return result(state);
+      return result(onFailure(state, event.failure, effects));
     case 'retry': {
-      if (state.step !== 'error' || !state.error) return result(state);
-      if (state.error.retry === 'work') return result(advance({ ...state, error: null, reinitUsed: false }, effects));
+      if (state.step !== 'error') return result(state);
+      const run = progress(state);
+      if (state.error.retry === 'work') return result(advance(state, { ...run, reinitUsed: false }, effects));
+      if (state.error.retry === 'restart') {
+        const fresh = newRun(run.config, run.config.canInitSession ? null : run.sessionId);
+        return result(advance(state, { ...fresh, lastCaptureStep: null }, effects));
+      }
       return result(state);
     }
     case 'session-provided': {
-      if (event.sessionId === state.sessionId) return result(state);
-      const waiting = state.step === 'error' && state.error?.retry === 'session';
+      if (state.step === 'intro' || state.step === 'done' || event.sessionId === state.sessionId) return result(state);
+      const waiting = state.step === 'error' && state.error.retry === 'session';
+      const run = { ...withSession(progress(state), event.sessionId), reinitUsed: false };
       // A call under way belongs to the old session: its answer would not count in the new one.
-      const running = state.step === 'processing' && state.work !== null;
-      const next = { ...withSession(state, event.sessionId), reinitUsed: false };
-      if (!waiting && !running) return result(next);
-      return result(advance({ ...next, error: null }, effects));
+      if (waiting || state.step === 'processing') return result(advance(state, run, effects));
+      return result({ ...state, ...run, focus: state.focus });
     }
     case 'document-type-changed': {
       // Photos of one document are worth nothing for another: the document steps start over, in the same session.
-      const settled = state.step === 'intro' || state.step === 'done' || state.error?.retry === 'restart';
-      if (settled || event.documentType === state.config.documentType) return result(state);
-      const fresh: FlowState = {
-        ...state,
+      if (state.step === 'intro' || state.step === 'done' || event.documentType === state.config.documentType) return result(state);
+      if (state.step === 'error' && state.error.retry !== 'work' && state.error.retry !== 'session') return result(state);
+      const run: FlowProgress = {
+        ...withSession(progress(state), state.sessionId),
         config: { ...state.config, documentType: event.documentType },
-        review: null,
         captures: {},
-        accepted: { ...NOTHING_ACCEPTED },
         ocr: { front: null, back: null },
         face: null,
         reinitUsed: false,
         notice: null,
       };
-      if (state.error?.retry === 'session') return result(fresh);
-      return result(advance({ ...fresh, work: null, error: null }, effects));
+      if (state.step === 'error' && state.error.retry === 'session') return result({ ...state, ...run, focus: state.focus });
+      return result(advance(state, run, effects));
     }
     case 'reset':
-      return result(goTo({ ...initialState(state.config), step: state.step }, 'intro', effects));
+      return result(enter(state, initialState(state.config), effects));
     case 'cancel': {
       if (state.step === 'intro') return result(state);
       effects.push({ type: 'emit', emission: { name: 'ekyc-cancel', detail: { step: state.step } } });
-      return result(goTo({ ...initialState(state.config), step: state.step }, 'intro', effects));
+      return result(enter(state, initialState(state.config), effects));
     }
+    case 'focused':
+      return result(state.focus ? { ...state, focus: false } : state);
     default: {
       const unknown: never = event;
       return unknown;

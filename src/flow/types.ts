@@ -1,58 +1,14 @@
 import type { DocumentType, FaceResult, OcrResult } from '../api/types.js';
+import type { CaptureSide, CaptureStep, EkycCaptureDetail, EkycCompleteDetail, EkycErrorCode } from '../events.js';
 
-/** The screens of the flow, in the order a user meets them. */
-export type Step = 'intro' | 'document-front' | 'document-back' | 'selfie' | 'processing' | 'done' | 'error';
-
-export type CaptureSide = 'front' | 'back' | 'selfie';
 export type DocumentSide = 'front' | 'back';
 
 export type FlowKind = 'full' | 'ocr-only';
 
-/** Measured values that led to a capture (quality metrics, face score…). */
-export type CaptureQuality = Readonly<Record<string, number | string | boolean>>;
+export type LivenessChallenge = 'none' | 'turn-head';
 
-export interface Capture {
-  side: CaptureSide;
-  image: Blob;
-  width: number;
-  height: number;
-  /** Taken automatically by the on-device checks rather than by the user. */
-  auto: boolean;
-  quality: CaptureQuality | null;
-  source: 'camera' | 'upload';
-}
-
-/**
- * Every code `ekyc-error` can carry.
- *
- * Configuration: `bad-config`. Camera: `camera-denied`, `camera-unavailable`,
- * `camera-busy`, `camera-lost`. Connection: `network`, `timeout`, `server`
- * (HTTP 5xx or another unexpected status), `bad-response` (not the API's JSON).
- * API answers: `session-expired`, `document-not-found`, `document-rejected`
- * (another OCR refusal: invalid or expired document…), `face-mismatch`,
- * `multiple-faces`, `face-rejected` (another face refusal). On the device:
- * `no-face`, `not-a-front`, `detector-unavailable`, `upload-unreadable`.
- */
-export type EkycErrorCode =
-  | 'bad-config'
-  | 'camera-denied'
-  | 'camera-unavailable'
-  | 'camera-busy'
-  | 'camera-lost'
-  | 'network'
-  | 'timeout'
-  | 'server'
-  | 'bad-response'
-  | 'session-expired'
-  | 'document-not-found'
-  | 'document-rejected'
-  | 'face-mismatch'
-  | 'multiple-faces'
-  | 'face-rejected'
-  | 'no-face'
-  | 'not-a-front'
-  | 'detector-unavailable'
-  | 'upload-unreadable';
+/** A photo the user took or chose: what `ekyc-capture` carries. */
+export type Capture = EkycCaptureDetail;
 
 /** The API calls the flow makes, one at a time. */
 export type Work = 'init' | 'ocr-front' | 'ocr-back' | 'face';
@@ -75,16 +31,22 @@ export interface WorkFailure {
   completeSession: boolean;
 }
 
-/** Why the user is back on a capture step. */
+/** Why the user is (back) on a capture step: the API refused the photo, or the device could not take or read it. */
 export interface FlowNotice {
   code: EkycErrorCode;
   serverMessage: string | null;
+  from: 'api' | 'device';
 }
+
+/**
+ * What the error screen offers: run the failed call again (`work`), wait for a new session from the host
+ * (`session`), start over from the first photo (`restart`), or only cancel (`none`: the page must be fixed).
+ */
+export type ErrorWayOut = 'work' | 'session' | 'restart' | 'none';
 
 export interface FlowError extends WorkFailure {
   recoverable: boolean;
-  /** What the retry button does: run the failed call again, wait for a new session from the host, or start over. */
-  retry: 'work' | 'session' | 'restart';
+  retry: ErrorWayOut;
 }
 
 export interface DocumentReading {
@@ -92,22 +54,62 @@ export interface DocumentReading {
   back: OcrResult | null;
 }
 
-export interface FlowState {
-  step: Step;
+/** What every screen carries. */
+interface Screen {
   config: FlowConfig;
+  /** The last capture step shown, for the progress list of the screens after it. */
+  lastCaptureStep: CaptureStep | null;
+  /** A new screen is up: its heading takes focus after the next render. */
+  focus: boolean;
+}
+
+/** Where a run stands between the intro and the result. */
+export interface FlowProgress extends Screen {
   sessionId: string | null;
-  /** The capture on screen for retake / confirm. */
-  review: Capture | null;
-  /** Confirmed captures, kept until the API has accepted them in the current session. */
+  /** Confirmed captures, kept until the API has accepted them all. */
   captures: Partial<Record<CaptureSide, Capture>>;
   /** Which captures the API accepted in the current session. */
   accepted: Record<CaptureSide, boolean>;
   ocr: DocumentReading;
   face: FaceResult | null;
-  /** The call under way (step `processing`) or the one that failed (step `error`). */
-  work: Work | null;
   /** A silent session re-creation was already spent on this call. */
   reinitUsed: boolean;
+  /** Why the user has to take a photo again; shown on its capture step until a photo is confirmed. */
   notice: FlowNotice | null;
-  error: FlowError | null;
 }
+
+export interface IntroState extends FlowProgress {
+  step: 'intro';
+}
+
+export interface CaptureState extends FlowProgress {
+  step: CaptureStep;
+  /** The photo on screen for retake / confirm. */
+  review: Capture | null;
+  /** The front under review shows no portrait. */
+  reviewWarning: boolean;
+  /** A photo is being taken, encoded or decoded. */
+  capturing: boolean;
+}
+
+export interface ProcessingState extends FlowProgress {
+  step: 'processing';
+  /** The call under way. */
+  work: Work;
+}
+
+export interface ErrorState extends FlowProgress {
+  step: 'error';
+  error: FlowError;
+  /** For `bad-config`: what to set, for the developer. */
+  configMessage: string | null;
+}
+
+/** The check is over: what `ekyc-complete` carried, and no photo. */
+export interface DoneState extends Screen {
+  step: 'done';
+  result: EkycCompleteDetail;
+}
+
+/** The flow, one shape a step: what a screen cannot show, it cannot hold. */
+export type FlowState = IntroState | CaptureState | ProcessingState | ErrorState | DoneState;

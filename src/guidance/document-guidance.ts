@@ -1,7 +1,7 @@
 import type { Rect } from '../capture/geometry.js';
 import { videoFrameOf } from '../platform/video-frame.js';
-import { advanceGate, closeGate, createDocumentAnalyzer, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
-import type { DocumentAnalysis } from '../quality/index.js';
+import { advanceGate, closeGate, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
+import type { DocumentAnalysis, DocumentAnalyzer } from '../quality/index.js';
 import { startFrameLoop } from './frame-loop.js';
 import type { Guidance, GuidanceUpdate } from './types.js';
 
@@ -10,7 +10,11 @@ export interface DocumentGuidanceOptions {
   /** The guide frame as drawn, in the video's own pixels. */
   guide: Rect;
   autoCapture: boolean;
+  /** Measures the frames; the caller owns it (one for every run of the element), this only resets it. */
+  analyzer: DocumentAnalyzer;
   onUpdate(update: GuidanceUpdate): void;
+  /** Frames failed to be measured several times in a row: the guidance has stopped. */
+  onFailed(error: unknown): void;
 }
 
 interface HeldFrame {
@@ -34,8 +38,8 @@ function holdFrame(video: HTMLVideoElement): VideoFrame | Promise<ImageBitmap> {
  * downscaled copy of the guide, which the worker makes from a `VideoFrame`.
  */
 export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidance {
-  const { video, guide } = options;
-  const analyzer = createDocumentAnalyzer();
+  const { video, guide, analyzer } = options;
+  analyzer.reset();
   let gate = openGate<HeldFrame>();
   let lastOk = false;
   let stopped = false;
@@ -78,14 +82,13 @@ export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidanc
       frame: capture?.bitmap ?? undefined,
       crop: capture ? documentCaptureRect(capture.analysis) : undefined,
     });
-  });
+  }, { onFailed: (error) => { options.onFailed(error); } });
 
   return {
     stop: () => {
       stopped = true;
       stopLoop();
       free(closeGate(gate));
-      analyzer.dispose();
     },
   };
 }

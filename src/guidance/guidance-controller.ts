@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Rect } from '../capture/geometry.js';
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
+import type { DocumentAnalyzer } from '../quality/analyzer.js';
 import type { Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
 
 /** What the current step wants watched. */
@@ -15,36 +16,53 @@ export interface GuidanceTarget {
   autoCapture: boolean;
 }
 
+/** Why guidance stopped: the face detector could not load or died twice, or frames could not be measured. */
+export type GuidanceFailure = 'detector-unavailable' | 'analysis-unavailable';
+
 export interface GuidanceCallbacks {
   /** Every check passed long enough: take the photo. */
   onFire(update: GuidanceUpdate): void;
-  /** The face detector could not be loaded: the selfie is taken by hand. */
-  onDetectorUnavailable(): void;
+  /** Guidance stopped: the photo is taken by hand. Called once a kind of failure for the element's life. */
+  onUnavailable(failure: GuidanceFailure): void;
 }
 
 /** Screen readers hear a new hint at most this often; the visible hint follows every frame. */
 const ANNOUNCE_INTERVAL_MS = 2500;
 const DETECTOR_WAIT_MS = 5000;
 
+const loadShared = () => import('../face/detector/preload.js');
+
 /**
- * On-device guidance for the capture steps: loads the face detector in idle
- * time, runs the document or selfie checks on the live preview (the heavy
- * modules are loaded on demand), keeps the current hint, and paces what the
- * live region announces.
+ * On-device guidance for the capture steps: holds a reference to the page's
+ * face detector (loaded in idle time, restarted once if it dies), keeps one
+ * document analyzer for the element, runs the document or selfie checks on the
+ * live preview (the heavy modules are loaded on demand), keeps the current
+ * hint, paces what the live region announces, and falls back to manual capture
+ * when the checks keep failing.
  */
 export class GuidanceController implements ReactiveController {
   hint: GuidanceHint | null = null;
   ready = false;
   /** The hint as last announced to assistive technology. */
   spokenHint: GuidanceHint | null = null;
+  /** Frames analysed, in every step, since the element was created: what waits for the guidance can count on. */
+  frames = 0;
 
   private readonly host: ReactiveControllerHost;
   private readonly callbacks: GuidanceCallbacks;
   private running: Guidance | null = null;
   private runningKey: string | null = null;
+  /** The assets whose shared detector this element wants, and whether it holds a reference to it. */
+  private wanted: string | null = null;
+  private referenced = false;
+  /** Counts the references given back: a load asked for before the last one takes none. */
+  private lease = 0;
   private detectorLoad: Promise<FaceDetectorHandle> | null = null;
-  private assetsBase: string | null = null;
-  private reportedUnavailable = false;
+  private detectorRestarted = false;
+  /** The detector that died for good, if one did: a later run replaces it. */
+  private deadDetector: FaceDetectorHandle | null = null;
+  private analyzer: DocumentAnalyzer | null = null;
+  private readonly reported = new Set<GuidanceFailure>();
   private lastSpoken = 0;
   private speakTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -54,29 +72,28 @@ export class GuidanceController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Gives the detector back (the page's other elements keep theirs); it is taken again if the element comes back. */
   hostDisconnected(): void {
     this.sync(null);
     clearTimeout(this.speakTimer);
-    const assetsBase = this.assetsBase;
-    this.detectorLoad = null;
-    if (assetsBase) void import('../face/detector/preload.js').then(({ releaseFaceDetector }) => releaseFaceDetector({ assetsBase }));
+    this.giveBack();
+    this.analyzer?.dispose();
+    this.analyzer = null;
   }
 
-  /** Starts loading the face detector when the page is idle (the flow has just started). */
+  /** Starts loading the face detector when the page is idle (a new run has just started). */
   preload(assetsBase: string): void {
-    if (this.detectorLoad && this.assetsBase === assetsBase) return;
-    this.assetsBase = assetsBase;
-    this.reportedUnavailable = false;
-    const load = import('../face/detector/preload.js').then(({ preloadFaceDetector }) => preloadFaceDetector({ assetsBase }));
-    this.detectorLoad = load;
-    load.catch(() => {
-      if (this.detectorLoad === load) this.detectorLoad = null;
-    });
+    if (this.wanted !== assetsBase) this.giveBack();
+    else if (this.detectorLoad && !this.deadDetector) return;
+    this.wanted = assetsBase;
+    this.detectorRestarted = false;
+    this.acquire();
   }
 
-  /** The detector, or `null` when it failed or is not ready within a few seconds. */
+  /** The detector, or `null` when it failed, died twice, or is not ready within a few seconds. */
   async detector(waitMs = DETECTOR_WAIT_MS): Promise<FaceDetectorHandle | null> {
-    if (!this.detectorLoad && this.assetsBase) this.preload(this.assetsBase);
+    if (this.deadDetector) return null;
+    if (!this.detectorLoad) this.acquire();
     const load = this.detectorLoad;
     if (!load) return null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +101,7 @@ export class GuidanceController implements ReactiveController {
     try {
       return await Promise.race([load, timeout]);
     } catch {
-      this.unavailable();
+      this.unavailable('detector-unavailable');
       return null;
     } finally {
       clearTimeout(timer);
@@ -101,47 +118,107 @@ export class GuidanceController implements ReactiveController {
     if (target) void this.begin(target);
   }
 
+  /** Loads the wanted detector: takes a reference to it, or, holding one, loads it again (after a failure or a death). */
+  private acquire(dead: FaceDetectorHandle | null = this.deadDetector): void {
+    const assetsBase = this.wanted;
+    if (!assetsBase) return;
+    const lease = this.lease;
+    this.deadDetector = null;
+    const load = loadShared().then((shared) => {
+      if (this.lease !== lease) throw new Error('The detector was given back meanwhile.');
+      if (this.referenced) return shared.replaceFaceDetector({ assetsBase }, dead);
+      this.referenced = true;
+      return shared.preloadFaceDetector({ assetsBase });
+    });
+    this.detectorLoad = load;
+    load.catch(() => {
+      if (this.detectorLoad === load) this.detectorLoad = null;
+    });
+  }
+
+  private giveBack(): void {
+    const assetsBase = this.wanted;
+    if (assetsBase && this.referenced) void loadShared().then((shared) => shared.releaseFaceDetector({ assetsBase }));
+    this.lease += 1;
+    this.referenced = false;
+    this.detectorLoad = null;
+    this.deadDetector = null;
+  }
+
   private async begin(target: GuidanceTarget): Promise<void> {
-    const update = (next: GuidanceUpdate): void => {
-      if (this.runningKey !== target.key) return;
+    const current = (): boolean => this.runningKey === target.key;
+    const onUpdate = (next: GuidanceUpdate): void => {
+      if (!current()) return;
+      this.frames += 1;
       this.setHint(next.hint, next.ready);
       if (next.fire) this.callbacks.onFire(next);
     };
     let guidance: Guidance;
     if (target.kind === 'selfie') {
       const detector = await this.detector(DETECTOR_WAIT_MS * 4);
-      if (!detector || this.runningKey !== target.key) return;
-      const [{ startSelfieGuidance }, { normalisedOval }] = await Promise.all([
-        import('./selfie-guidance.js'),
-        import('./oval.js'),
-      ]);
-      if (this.runningKey !== target.key) return;
+      if (!detector || !current()) return;
+      const [{ startSelfieGuidance }, { normalisedOval }] = await Promise.all([import('./selfie-guidance.js'), import('./oval.js')]);
+      if (!current()) return;
       guidance = startSelfieGuidance({
         video: target.video,
         detector,
         guide: normalisedOval(target.guide, { width: target.video.videoWidth, height: target.video.videoHeight }),
         challenge: target.challenge,
         autoCapture: target.autoCapture,
-        onUpdate: update,
+        onUpdate,
+        onFailed: () => {
+          if (current()) void this.detectorFailed(target, detector);
+        },
       });
     } else {
-      const { startDocumentGuidance } = await import('./document-guidance.js');
-      if (this.runningKey !== target.key) return;
+      const [{ startDocumentGuidance }, { createDocumentAnalyzer }] = await Promise.all([
+        import('./document-guidance.js'),
+        import('../quality/analyzer.js'),
+      ]);
+      if (!current()) return;
+      this.analyzer ??= createDocumentAnalyzer();
       guidance = startDocumentGuidance({
         video: target.video,
         guide: target.guide,
         autoCapture: target.autoCapture,
-        onUpdate: update,
+        analyzer: this.analyzer,
+        onUpdate,
+        onFailed: () => {
+          if (current()) this.fallBack('analysis-unavailable');
+        },
       });
     }
-    if (this.runningKey !== target.key) guidance.stop();
+    if (!current()) guidance.stop();
     else this.running = guidance;
   }
 
-  private unavailable(): void {
-    if (this.reportedUnavailable) return;
-    this.reportedUnavailable = true;
-    this.callbacks.onDetectorUnavailable();
+  /** Detection keeps failing: the detector is most likely dead. A new one is loaded once; then the selfie is manual. */
+  private async detectorFailed(target: GuidanceTarget, detector: FaceDetectorHandle): Promise<void> {
+    this.running?.stop();
+    this.running = null;
+    this.setHint(null, false);
+    if (this.detectorRestarted) {
+      this.detectorLoad = null;
+      this.deadDetector = detector;
+      this.fallBack('detector-unavailable');
+      return;
+    }
+    this.detectorRestarted = true;
+    this.acquire(detector);
+    if (this.runningKey === target.key) await this.begin(target);
+  }
+
+  private fallBack(failure: GuidanceFailure): void {
+    this.running?.stop();
+    this.running = null;
+    this.setHint(null, false);
+    this.unavailable(failure);
+  }
+
+  private unavailable(failure: GuidanceFailure): void {
+    if (this.reported.has(failure)) return;
+    this.reported.add(failure);
+    this.callbacks.onUnavailable(failure);
   }
 
   private setHint(hint: GuidanceHint | null, ready: boolean): void {

@@ -20,6 +20,8 @@ export interface SelfieGuidanceOptions {
   challenge: 'none' | 'turn-head';
   autoCapture: boolean;
   onUpdate(update: GuidanceUpdate): void;
+  /** Detection failed several times in a row (a detector that died, say): the guidance has stopped. */
+  onFailed(error: unknown): void;
 }
 
 const TURN_HINTS: Record<string, GuidanceHint> = {
@@ -67,7 +69,7 @@ export function startSelfieGuidance(options: SelfieGuidanceOptions): Guidance {
       fire,
       quality: fire && check.face ? { faceScore: round(check.face.score), faceHeight: round(check.face.box.height), challenge: options.challenge } : null,
     });
-  });
+  }, { onFailed: (error) => { options.onFailed(error); } });
 
   return {
     stop: () => {

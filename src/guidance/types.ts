@@ -1,4 +1,4 @@
-import type { CaptureQuality } from '../flow/types.js';
+import type { CaptureQuality } from '../events.js';
 
 /** What on-device guidance says about the latest frame. */
 export interface GuidanceUpdate {

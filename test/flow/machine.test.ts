@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { FaceResult, OcrResult } from '../../src/api/types.js';
 import { initialState, transition, type FlowEffect, type FlowEvent } from '../../src/flow/machine.js';
-import type { Capture, CaptureSide, FlowConfig, FlowState, WorkFailure } from '../../src/flow/types.js';
+import type { CaptureSide, CaptureStep, Step } from '../../src/events.js';
+import type { Capture, CaptureState, FlowConfig, FlowState, WorkFailure } from '../../src/flow/types.js';
 
 const ID_WITH_SESSION: FlowConfig = { documentType: 'idr', flow: 'full', canInitSession: false };
 const ID_WITH_KEY: FlowConfig = { documentType: 'idr', flow: 'full', canInitSession: true };
@@ -44,6 +45,14 @@ const failure = (code: WorkFailure['code'], extra: Partial<WorkFailure> = {}): W
   ...extra,
 });
 
+type StateAt<S extends Step> = S extends CaptureStep ? CaptureState : Extract<FlowState, { step: S }>;
+
+/** The state, checked to be on `step`, as that step's shape. */
+function at<S extends Step>(state: FlowState, step: S): StateAt<S> {
+  expect(state.step).to.equal(step);
+  return state as StateAt<S>;
+}
+
 /** Runs events in order; returns the final state and every effect. */
 function run(events: FlowEvent[], state: FlowState = initialState()): { state: FlowState; effects: FlowEffect[] } {
   const effects: FlowEffect[] = [];
@@ -58,7 +67,11 @@ function run(events: FlowEvent[], state: FlowState = initialState()): { state: F
 const emitted = (effects: FlowEffect[]) =>
   effects.flatMap((effect) => (effect.type === 'emit' ? [effect.emission.name] : []));
 const runs = (effects: FlowEffect[]) => effects.flatMap((effect) => (effect.type === 'run' ? [effect.work] : []));
-const shoot = (side: CaptureSide): FlowEvent[] => [{ type: 'captured', capture: capture(side) }, { type: 'confirm' }];
+const shoot = (side: CaptureSide): FlowEvent[] => [
+  { type: 'capture-started' },
+  { type: 'captured', capture: capture(side) },
+  { type: 'confirm' },
+];
 
 /** An idr flow with a host-made session, up to the OCR of the front. */
 const UP_TO_OCR: FlowEvent[] = [
@@ -125,8 +138,7 @@ describe('flow machine', () => {
       { type: 'session-created', sessionId: 'new' },
     ]);
     expect(runs(effects)).to.deep.equal(['init']);
-    expect(state.step).to.equal('document-front');
-    expect(state.sessionId).to.equal('new');
+    expect(at(state, 'document-front').sessionId).to.equal('new');
     expect(emitted(effects)).to.include('ekyc-start');
   });
 
@@ -142,11 +154,11 @@ describe('flow machine', () => {
         { type: 'ocr-done', side: 'front', result: ocr('ID') },
         { type: 'work-failed', work: 'ocr-back', failure: failure('document-not-found', { apiCode: '3' }) },
       ]);
-      expect(state.step).to.equal('document-back');
-      expect(state.captures.front).to.exist;
-      expect(state.captures.back).to.equal(undefined);
-      expect(state.accepted.front).to.equal(true);
-      expect(state.notice?.code).to.equal('document-not-found');
+      const back = at(state, 'document-back');
+      expect(back.captures.front).to.exist;
+      expect(back.captures.back).to.equal(undefined);
+      expect(back.accepted.front).to.equal(true);
+      expect(back.notice?.code).to.equal('document-not-found');
       const again = run([...shoot('back')], state);
       expect(runs(again.effects)).to.deep.equal(['ocr-back']);
     });
@@ -156,8 +168,7 @@ describe('flow machine', () => {
         ...UP_TO_OCR,
         { type: 'work-failed', work: 'ocr-front', failure: failure('document-not-found') },
       ]);
-      expect(state.step).to.equal('document-front');
-      expect(state.captures.back).to.exist;
+      expect(at(state, 'document-front').captures.back).to.exist;
       const again = run([...shoot('front')], state);
       expect(runs(again.effects)).to.deep.equal(['ocr-front']);
       expect(again.state.step).to.equal('processing');
@@ -174,7 +185,7 @@ describe('flow machine', () => {
         { type: 'session-created', sessionId: 'two' },
       ]);
       expect(runs(effects)).to.deep.equal(['init', 'ocr-front', 'ocr-back', 'init', 'ocr-front']);
-      expect(state.sessionId).to.equal('two');
+      expect(at(state, 'processing').sessionId).to.equal('two');
       expect(emitted(effects)).not.to.include('ekyc-error');
       expect(emitted(effects).filter((name) => name === 'ekyc-start')).to.have.length(1);
     });
@@ -189,8 +200,7 @@ describe('flow machine', () => {
         { type: 'session-created', sessionId: 'two' },
         { type: 'work-failed', work: 'ocr-front', failure: failure('session-expired') },
       ]);
-      expect(state.step).to.equal('error');
-      expect(state.error?.code).to.equal('session-expired');
+      expect(at(state, 'error').error.code).to.equal('session-expired');
       const retried = run([{ type: 'retry' }], state);
       expect(runs(retried.effects)).to.deep.equal(['init']);
     });
@@ -200,14 +210,13 @@ describe('flow machine', () => {
         ...UP_TO_OCR,
         { type: 'work-failed', work: 'ocr-front', failure: failure('session-expired', { status: 403 }) },
       ]);
-      expect(state.step).to.equal('error');
-      expect(state.error).to.deep.include({ code: 'session-expired', recoverable: true, retry: 'session' });
+      expect(at(state, 'error').error).to.deep.include({ code: 'session-expired', recoverable: true, retry: 'session' });
       const error = effects.find((e) => e.type === 'emit' && e.emission.name === 'ekyc-error');
       expect(error?.type === 'emit' && error.emission.detail).to.deep.include({ code: 'session-expired', step: 'processing' });
       const resumed = run([{ type: 'session-provided', sessionId: 's2' }], state);
       expect(runs(resumed.effects)).to.deep.equal(['ocr-front']);
-      expect(resumed.state.captures.front).to.exist;
-      expect(resumed.state.captures.back).to.exist;
+      expect(at(resumed.state, 'processing').captures.front).to.exist;
+      expect(at(resumed.state, 'processing').captures.back).to.exist;
     });
 
     it('face 303: the reason, back to the selfie; the document is not sent again', () => {
@@ -218,9 +227,9 @@ describe('flow machine', () => {
         ...shoot('selfie'),
         { type: 'work-failed', work: 'face', failure: failure('face-mismatch', { serverMessage: 'Không khớp' }) },
       ]);
-      expect(state.step).to.equal('selfie');
-      expect(state.notice).to.deep.equal({ code: 'face-mismatch', serverMessage: 'Không khớp' });
-      expect(state.accepted.front && state.accepted.back).to.equal(true);
+      const selfie = at(state, 'selfie');
+      expect(selfie.notice).to.deep.equal({ code: 'face-mismatch', serverMessage: 'Không khớp', from: 'api' });
+      expect(selfie.accepted.front && selfie.accepted.back).to.equal(true);
       const again = run([...shoot('selfie')], state);
       expect(runs([...effects, ...again.effects]).filter((w) => w === 'face')).to.have.length(2);
       expect(runs(again.effects)).to.deep.equal(['face']);
@@ -238,10 +247,10 @@ describe('flow machine', () => {
         { type: 'work-failed', work: 'face', failure: failure('multiple-faces', { completeSession: true }) },
         { type: 'session-created', sessionId: 'two' },
       ]);
-      expect(state.step).to.equal('document-front');
-      expect(state.captures).to.deep.equal({});
-      expect(state.sessionId).to.equal('two');
-      expect(state.notice?.code).to.equal('multiple-faces');
+      const front = at(state, 'document-front');
+      expect(front.captures).to.deep.equal({});
+      expect(front.sessionId).to.equal('two');
+      expect(front.notice?.code).to.equal('multiple-faces');
       expect(runs(effects).slice(-1)).to.deep.equal(['init']);
     });
 
@@ -253,8 +262,7 @@ describe('flow machine', () => {
         ...shoot('selfie'),
         { type: 'work-failed', work: 'face', failure: failure('face-mismatch', { completeSession: true }) },
       ]);
-      expect(state.step).to.equal('error');
-      expect(state.error).to.deep.include({ code: 'face-mismatch', retry: 'session' });
+      expect(at(state, 'error').error).to.deep.include({ code: 'face-mismatch', retry: 'session' });
       const resumed = run([{ type: 'session-provided', sessionId: 's2' }], state);
       expect(resumed.state.step).to.equal('document-front');
     });
@@ -262,9 +270,9 @@ describe('flow machine', () => {
     for (const code of ['network', 'timeout', 'server'] as const) {
       it(`${code}: a connection problem with a retry; the captures are kept`, () => {
         const { state } = run([...UP_TO_OCR, { type: 'work-failed', work: 'ocr-front', failure: failure(code) }]);
-        expect(state.step).to.equal('error');
-        expect(state.error).to.deep.include({ code, recoverable: true, retry: 'work' });
-        expect(state.captures.front && state.captures.back).to.exist;
+        const error = at(state, 'error');
+        expect(error.error).to.deep.include({ code, recoverable: true, retry: 'work' });
+        expect(error.captures.front && error.captures.back).to.exist;
         const retried = run([{ type: 'retry' }, { type: 'retry' }], state);
         expect(runs(retried.effects)).to.deep.equal(['ocr-front']);
       });
@@ -273,15 +281,163 @@ describe('flow machine', () => {
 
   it('cancel fires ekyc-cancel with the step and drops every capture', () => {
     const { state, effects } = run([{ type: 'start', config: ID_WITH_SESSION, sessionId: 's1' }, ...shoot('front'), { type: 'cancel' }]);
-    expect(state.step).to.equal('intro');
-    expect(state.captures).to.deep.equal({});
+    expect(at(state, 'intro').captures).to.deep.equal({});
     const cancel = effects.find((e) => e.type === 'emit' && e.emission.name === 'ekyc-cancel');
     expect(cancel?.type === 'emit' && cancel.emission.detail).to.deep.equal({ step: 'document-back' });
   });
 
   it('ignores late API answers after a reset', () => {
     const { state } = run([...UP_TO_OCR, { type: 'reset' }, { type: 'ocr-done', side: 'front', result: ocr('ID') }]);
-    expect(state.step).to.equal('intro');
-    expect(state.ocr.front).to.equal(null);
+    expect(at(state, 'intro').ocr.front).to.equal(null);
+  });
+});
+
+describe('flow machine: the screen state', () => {
+  const started: FlowEvent[] = [{ type: 'start', config: ID_WITH_SESSION, sessionId: 's1' }];
+
+  it('takes a photo only while one is being taken, and drops one that arrives after cancel', () => {
+    const ignored = run([...started, { type: 'captured', capture: capture('front') }]);
+    expect(at(ignored.state, 'document-front').review).to.equal(null);
+    const late = run([...started, { type: 'capture-started' }, { type: 'cancel' }, ...started, { type: 'captured', capture: capture('front') }]);
+    expect(at(late.state, 'document-front').review).to.equal(null);
+  });
+
+  it('turns a failed photo into a notice and ekyc-error, and clears the notice with the next photo', () => {
+    const { state, effects } = run([...started, { type: 'capture-started' }, { type: 'capture-failed', code: 'upload-unreadable' }]);
+    const front = at(state, 'document-front');
+    expect(front).to.deep.include({ capturing: false, notice: { code: 'upload-unreadable', serverMessage: null, from: 'device' } });
+    const error = effects.find((effect) => effect.type === 'emit' && effect.emission.name === 'ekyc-error');
+    expect(error?.type === 'emit' && error.emission.detail).to.deep.include({ code: 'upload-unreadable', step: 'document-front', recoverable: true });
+    const next = run([{ type: 'capture-started' }, { type: 'captured', capture: capture('front') }], state);
+    expect(at(next.state, 'document-front').notice).to.equal(null);
+  });
+
+  it('keeps the API\'s notice through a retake, until a photo is confirmed', () => {
+    const refused = run([
+      ...UP_TO_OCR,
+      { type: 'work-failed', work: 'ocr-front', failure: failure('document-not-found') },
+      { type: 'capture-started' },
+      { type: 'captured', capture: capture('front') },
+      { type: 'retake' },
+    ]);
+    expect(at(refused.state, 'document-front').notice?.code).to.equal('document-not-found');
+  });
+
+  it('warns about a front without a portrait only while that photo is under review', () => {
+    const photo = capture('front');
+    const review = run([...started, { type: 'capture-started' }, { type: 'captured', capture: photo }]);
+    const other = run([{ type: 'portrait-missing', image: new Blob(['other']) }], review.state);
+    expect(at(other.state, 'document-front').reviewWarning).to.equal(false);
+    const warned = run([{ type: 'portrait-missing', image: photo.image }], review.state);
+    expect(at(warned.state, 'document-front').reviewWarning).to.equal(true);
+    expect(emitted(warned.effects)).to.deep.equal(['ekyc-error']);
+    expect(at(run([{ type: 'retake' }], warned.state).state, 'document-front').reviewWarning).to.equal(false);
+  });
+
+  it('starts every run clean: reset and cancel drop the notice, the review, the progress and the focus request', () => {
+    const photo = capture('front');
+    for (const end of [{ type: 'reset' }, { type: 'cancel' }] as const) {
+      const { state } = run([
+        ...started,
+        { type: 'capture-started' },
+        { type: 'capture-failed', code: 'capture-failed' },
+        { type: 'capture-started' },
+        { type: 'captured', capture: photo },
+        end,
+      ]);
+      expect(state).to.deep.equal(initialState(ID_WITH_SESSION));
+    }
+  });
+
+  it('asks for focus on each new screen, never on the intro, and forgets it once focused', () => {
+    const { state } = run(started);
+    expect(state.focus).to.equal(true);
+    expect(transition(state, { type: 'focused' }).state.focus).to.equal(false);
+    expect(run([{ type: 'cancel' }], state).state.focus).to.equal(false);
+  });
+
+  it('remembers the last capture step for the progress list of the screens after it', () => {
+    const { state } = run(UP_TO_OCR);
+    expect(at(state, 'processing').lastCaptureStep).to.equal('document-back');
+    expect(run([{ type: 'reset' }], state).state.lastCaptureStep).to.equal(null);
+  });
+
+  it('keeps no photo once the check is done, only the result it announced', () => {
+    const { state, effects } = run([
+      { type: 'start', config: { ...ID_WITH_SESSION, flow: 'ocr-only' }, sessionId: 's1' },
+      ...shoot('front'),
+      ...shoot('back'),
+      { type: 'ocr-done', side: 'front', result: ocr('ID') },
+      { type: 'ocr-done', side: 'back', result: ocr('Features') },
+    ]);
+    const done = at(state, 'done');
+    expect(Object.keys(done).sort()).to.deep.equal(['config', 'focus', 'lastCaptureStep', 'result', 'step']);
+    const complete = effects.at(-1);
+    expect(complete?.type === 'emit' && complete.emission.detail).to.equal(done.result);
+  });
+
+  describe('the ways out of the error screen', () => {
+    it('waits for the host with an expired host session: retry does nothing, cancel ends the flow', () => {
+      const { state } = run([...UP_TO_OCR, { type: 'work-failed', work: 'ocr-front', failure: failure('session-expired') }]);
+      expect(at(state, 'error').error.retry).to.equal('session');
+      expect(transition(state, { type: 'retry' }).state).to.equal(state);
+      const cancelled = run([{ type: 'cancel' }], state);
+      expect(cancelled.state.step).to.equal('intro');
+      expect(emitted(cancelled.effects)).to.include('ekyc-cancel');
+    });
+
+    it('offers only cancel for a page that is not set up, and starts when the page calls start again', () => {
+      const { state } = run([{ type: 'config-error', message: 'Set api-base.' }]);
+      const error = at(state, 'error');
+      expect(error.error.retry).to.equal('none');
+      expect(error.configMessage).to.equal('Set api-base.');
+      expect(run(started, state).state.step).to.equal('document-front');
+    });
+
+    it('starts over from the first photo in the same session for a refusal that cannot be retried', () => {
+      const { state } = run([...UP_TO_OCR, { type: 'work-failed', work: 'ocr-front', failure: failure('no-face') }]);
+      expect(at(state, 'error').error.retry).to.equal('restart');
+      const restarted = at(run([{ type: 'retry' }], state).state, 'document-front');
+      expect(restarted.captures).to.deep.equal({});
+      expect(restarted.sessionId).to.equal('s1');
+    });
+  });
+});
+
+describe('flow machine: document-type changes', () => {
+  const config = { documentType: 'idr', flow: 'full', canInitSession: false } as const;
+  const change = { type: 'document-type-changed', documentType: 'passport' } as const;
+
+  it('leaves the intro as it is: the new type is read at start', () => {
+    const state = initialState(config);
+    expect(transition(state, change)).to.deep.equal({ state, effects: [] });
+  });
+
+  it('leaves a finished check as it is', () => {
+    const done: FlowState = {
+      step: 'done',
+      config,
+      lastCaptureStep: 'selfie',
+      focus: false,
+      result: { sessionId: 's', ocr: { fields: {}, front: { errorCode: '0', errorMessage: '', data: [] }, back: null }, face: null },
+    };
+    expect(transition(done, change)).to.deep.equal({ state: done, effects: [] });
+  });
+
+  it('keeps waiting for the host\'s new session, with nothing of the old document kept', () => {
+    const waiting: FlowState = {
+      ...initialState(config),
+      step: 'error',
+      configMessage: null,
+      ocr: { front: { response: { errorCode: '0', errorMessage: '', data: [], total_data: [] }, fields: {} }, back: null },
+      accepted: { front: true, back: false, selfie: false },
+      error: { code: 'session-expired', serverMessage: null, apiCode: '403', status: 403, completeSession: false, recoverable: true, retry: 'session' },
+    };
+    const { state, effects } = transition(waiting, change);
+    expect(effects).to.deep.equal([]);
+    expect(state).to.deep.include({ step: 'error', captures: {}, ocr: { front: null, back: null } });
+    expect(state.config.documentType).to.equal('passport');
+    const resumed = transition(state, { type: 'session-provided', sessionId: 'fresh' });
+    expect(resumed.state.step).to.equal('document-front');
   });
 });

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { translate } from '../../src/i18n/localize.js';
-import { initialState, transition } from '../../src/flow/machine.js';
-import type { FlowState } from '../../src/flow/types.js';
 import { apiHeaders, requestCalls, useEmulator } from '../helpers/emulator.js';
 import { watchFetch } from '../helpers/devices.js';
 import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep } from '../helpers/flow.js';
@@ -120,36 +118,4 @@ describe('<ekyc-flow> request-timeout', function () {
       expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
     });
   }
-});
-
-describe('the flow when document-type changes', () => {
-  const config = { documentType: 'idr', flow: 'full', canInitSession: false } as const;
-  const change = { type: 'document-type-changed', documentType: 'passport' } as const;
-
-  it('leaves the intro as it is: the new type is read at start', () => {
-    const state = initialState(config);
-    expect(transition(state, change)).to.deep.equal({ state, effects: [] });
-  });
-
-  it('leaves a finished check as it is', () => {
-    const done: FlowState = { ...initialState(config), step: 'done', sessionId: 's' };
-    expect(transition(done, change)).to.deep.equal({ state: done, effects: [] });
-  });
-
-  it('keeps waiting for the host\'s new session, with nothing of the old document kept', () => {
-    const waiting: FlowState = {
-      ...initialState(config),
-      step: 'error',
-      work: 'ocr-back',
-      ocr: { front: { response: { errorCode: '0', errorMessage: '', data: [], total_data: [] }, fields: {} }, back: null },
-      accepted: { front: true, back: false, selfie: false },
-      error: { code: 'session-expired', serverMessage: null, apiCode: '403', status: 403, completeSession: false, recoverable: true, retry: 'session' },
-    };
-    const { state, effects } = transition(waiting, change);
-    expect(effects).to.deep.equal([]);
-    expect(state).to.deep.include({ step: 'error', captures: {}, ocr: { front: null, back: null } });
-    expect(state.config.documentType).to.equal('passport');
-    const resumed = transition(state, { type: 'session-provided', sessionId: 'fresh' });
-    expect(resumed.state.step).to.equal('document-front');
-  });
 });

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { backoffDelay, MAX_RETRY_DELAY_MS, RETRY_DELAYS_MS, runWork, type RunContext } from '../../src/flow/api-runner.js';
+import { backoffDelay, RETRY_DELAYS_MS, runWork, type RunContext } from '../../src/flow/api-runner.js';
 import { initialState } from '../../src/flow/machine.js';
-import type { FlowState } from '../../src/flow/types.js';
+import type { ProcessingState } from '../../src/flow/types.js';
 import { jpegBlob } from '../helpers/images.js';
 
 /** A flow waiting for the front to be read, in session `s-1`. */
-async function readingFront(): Promise<FlowState> {
+async function readingFront(): Promise<ProcessingState> {
   const image = await jpegBlob();
   return {
     ...initialState({ documentType: 'idr', flow: 'full', canInitSession: false }),
@@ -46,13 +46,12 @@ describe('automatic retries with backoff', () => {
     }
   });
 
-  it('keeps every delay within a quarter of its step and never above the cap, however many attempts', () => {
+  it('keeps every delay within a quarter of its step, however many attempts', () => {
     for (let attempt = 0; attempt < 50; attempt++) {
       const step = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
       for (const draw of [0, 0.25, 0.5, 0.75, 0.999]) {
         const delay = backoffDelay(attempt, () => draw);
         expect(delay).to.be.within(step * 0.75, step * 1.25);
-        expect(delay).to.be.at.most(MAX_RETRY_DELAY_MS);
       }
     }
   });

@@ -1,0 +1,236 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CameraController } from '../camera/camera-controller.js';
+import type { CameraErrorCode } from '../camera/camera-errors.js';
+import type { CaptureSide } from '../events.js';
+import type { FlowController } from '../flow/flow-controller.js';
+import { isCaptureState, sideOfStep } from '../flow/steps.js';
+import type { CaptureState, LivenessChallenge } from '../flow/types.js';
+import { GuidanceController } from '../guidance/guidance-controller.js';
+import type { GuidanceUpdate } from '../guidance/types.js';
+import type { EncodedImage } from './encode.js';
+import { expandRect, guideInView, guideShapeOf, viewToSource, type Rect } from './geometry.js';
+import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js';
+
+// The JPEG encoder loads when the flow starts, not with the element.
+const loadEncoder = () => import('./encode.js');
+
+export interface CaptureHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly isConnected: boolean;
+}
+
+export interface CaptureSettings {
+  manualCapture: boolean;
+  livenessChallenge: LivenessChallenge;
+}
+
+const longSide = (side: CaptureSide): number => (side === 'selfie' ? SELFIE_LONG_SIDE : CAPTURE_LONG_SIDE);
+
+/**
+ * Everything between a capture step and its photo: opens the camera the step
+ * needs, keeps the guidance watching the preview, takes the photo (by hand,
+ * or the frame guidance picked), decodes an uploaded one, draws the photo
+ * under review and checks that a document front shows a portrait. Whatever
+ * fails becomes a flow event (and so an `ekyc-error`), never a rejection.
+ */
+export class CaptureController implements ReactiveController {
+  readonly camera: CameraController;
+  readonly guidance: GuidanceController;
+  /** The stream whose frames the preview shows, once it shows them. */
+  previewStream: MediaStream | null = null;
+
+  private readonly host: CaptureHost;
+  private readonly flow: FlowController;
+  private readonly settings: () => CaptureSettings;
+  private reportedCameraError: CameraErrorCode | null = null;
+  private drawnReview: Blob | null = null;
+
+  constructor(host: CaptureHost, flow: FlowController, settings: () => CaptureSettings) {
+    this.host = host;
+    this.flow = flow;
+    this.settings = settings;
+    this.camera = new CameraController(host);
+    this.guidance = new GuidanceController(host, {
+      onFire: (update) => void this.takePhoto(true, update),
+      onUnavailable: (code) => {
+        flow.dispatch({ type: 'device-error', code });
+      },
+    });
+    host.addController(this);
+  }
+
+  /** The preview shows the live camera. */
+  get ready(): boolean {
+    const { camera } = this;
+    return camera.status === 'live' && camera.stream !== null && this.previewStream === camera.stream;
+  }
+
+  /** Loads what the capture steps need ahead of them: the encoder, the face detector. */
+  prefetch(assetsBase: string): void {
+    void loadEncoder().catch(() => undefined);
+    this.guidance.preload(assetsBase);
+  }
+
+  /** Before rendering, so that what the camera does at once (stopping, starting) shows in this update, not the next. */
+  hostUpdate(): void {
+    const state = this.flow.state;
+    if (isCaptureState(state) && !state.review && this.host.isConnected) {
+      this.camera.want(state.step === 'selfie' ? 'user' : 'environment');
+    } else {
+      this.camera.release();
+    }
+  }
+
+  hostUpdated(): void {
+    const state = this.flow.state;
+    const review = isCaptureState(state) ? state.review : null;
+    if (review?.image !== this.drawnReview) {
+      this.drawnReview = review?.image ?? null;
+      if (review) void this.drawReview(review.image);
+    }
+    this.syncVideoAspect();
+    this.syncGuidance(isCaptureState(state) ? state : null);
+    this.reportCameraError();
+  }
+
+  hostDisconnected(): void {
+    this.drawnReview = null;
+  }
+
+  readonly onPreviewReady = (event: Event): void => {
+    const video = event.target as HTMLVideoElement;
+    const stream = video.videoWidth > 0 && video.srcObject instanceof MediaStream ? video.srcObject : null;
+    if (stream === this.previewStream) return;
+    this.previewStream = stream;
+    this.host.requestUpdate();
+  };
+
+  /** Takes the photo: from the live preview, or the frame guidance picked (the sharpest of its run). */
+  async takePhoto(auto: boolean, update?: GuidanceUpdate): Promise<void> {
+    const state = this.flow.state;
+    const video = this.host.renderRoot.querySelector('video');
+    if (!isCaptureState(state) || state.review || state.capturing || !video || video.videoWidth === 0) {
+      update?.frame?.close();
+      return;
+    }
+    const side = sideOfStep(state.step);
+    this.flow.dispatch({ type: 'capture-started' });
+    try {
+      const { encodeJpeg } = await loadEncoder();
+      let encoded: EncodedImage;
+      if (side === 'selfie') {
+        encoded = await encodeJpeg(video, { maxLongSide: SELFIE_LONG_SIDE });
+      } else if (update?.frame && update.crop) {
+        encoded = await encodeJpeg(update.frame, { crop: update.crop, maxLongSide: CAPTURE_LONG_SIDE });
+      } else {
+        const guide = this.guideInVideo(video, state);
+        if (!guide) throw new Error('The guide is not on screen.');
+        encoded = await encodeJpeg(video, { crop: expandRect(guide, CAPTURE_MARGIN), maxLongSide: CAPTURE_LONG_SIDE });
+      }
+      this.captured(side, encoded, { auto, quality: update?.quality ?? null, source: 'camera' });
+    } catch {
+      this.flow.dispatch({ type: 'capture-failed', code: 'capture-failed' });
+    } finally {
+      update?.frame?.close();
+    }
+  }
+
+  /** A photo the user chose instead: decoded (EXIF orientation applied) and encoded as a camera photo would be. */
+  async upload(file: File): Promise<void> {
+    const state = this.flow.state;
+    if (!isCaptureState(state) || state.review || state.capturing) return;
+    const side = sideOfStep(state.step);
+    this.flow.dispatch({ type: 'capture-started' });
+    try {
+      const { encodeUpload } = await loadEncoder();
+      this.captured(side, await encodeUpload(file, { maxLongSide: longSide(side) }), { auto: false, quality: null, source: 'upload' });
+    } catch {
+      this.flow.dispatch({ type: 'capture-failed', code: 'upload-unreadable' });
+    }
+  }
+
+  private captured(side: CaptureSide, encoded: EncodedImage, how: { auto: boolean; quality: GuidanceUpdate['quality']; source: 'camera' | 'upload' }): void {
+    const image = encoded.blob;
+    this.flow.dispatch({ type: 'captured', capture: { side, image, width: encoded.width, height: encoded.height, ...how } });
+    if (side === 'front') void this.checkPortrait(image);
+  }
+
+  /** A document front carries a portrait: warn before uploading when the detector sees none. */
+  private async checkPortrait(image: Blob): Promise<void> {
+    try {
+      const detector = await this.guidance.detector();
+      if (!detector) return;
+      const { frontHasPortrait } = await import('../face/portrait.js');
+      if (!(await frontHasPortrait(detector, image))) this.flow.dispatch({ type: 'portrait-missing', image });
+    } catch {
+      // No verdict: the API judges the photo.
+    }
+  }
+
+  /** Shows the photo under review on the canvas: no `blob:` URL to allow in a Content-Security-Policy, nothing to revoke. */
+  private async drawReview(image: Blob): Promise<void> {
+    try {
+      const bitmap = await createImageBitmap(image);
+      try {
+        const canvas = this.host.renderRoot.querySelector<HTMLCanvasElement>('canvas[part="review-image"]');
+        if (!canvas || this.drawnReview !== image) return;
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+      } finally {
+        bitmap.close();
+      }
+    } catch {
+      this.flow.dispatch({ type: 'review-failed', image });
+    }
+  }
+
+  /**
+   * Documents are framed in the camera's own shape, so that no pixel of the card is cropped away.
+   * Set through the CSSOM: an inline `style` attribute is what a strict Content-Security-Policy refuses.
+   */
+  private syncVideoAspect(): void {
+    const viewfinder = this.host.renderRoot.querySelector<HTMLElement>('.viewfinder');
+    const video = viewfinder?.querySelector('video');
+    if (!viewfinder) return;
+    if (video && video.videoWidth > 0) viewfinder.style.setProperty('--_video-aspect', `${video.videoWidth} / ${video.videoHeight}`);
+    else viewfinder.style.removeProperty('--_video-aspect');
+  }
+
+  private syncGuidance(state: CaptureState | null): void {
+    const video = this.host.renderRoot.querySelector('video');
+    const stream = this.camera.stream;
+    const watching = state && video && stream && !state.review && !state.capturing && this.previewStream === stream;
+    const guide = watching ? this.guideInVideo(video, state) : null;
+    if (!watching || !guide) {
+      this.guidance.sync(null);
+      return;
+    }
+    const { manualCapture, livenessChallenge } = this.settings();
+    this.guidance.sync({
+      key: [state.step, stream.id, guide.x, guide.y, guide.width, guide.height].map((v) => (typeof v === 'number' ? Math.round(v) : v)).join(' '),
+      kind: state.step === 'selfie' ? 'selfie' : 'document',
+      video,
+      guide,
+      challenge: livenessChallenge,
+      autoCapture: !manualCapture,
+    });
+  }
+
+  /** The guide frame as drawn, in the video's own pixels. */
+  private guideInVideo(video: HTMLVideoElement, state: CaptureState): Rect | null {
+    const viewfinder = this.host.renderRoot.querySelector('.viewfinder');
+    if (!viewfinder || video.videoWidth === 0) return null;
+    const view = viewfinder.getBoundingClientRect();
+    if (view.width === 0 || view.height === 0) return null;
+    const shape = guideShapeOf(sideOfStep(state.step), state.config.documentType);
+    return viewToSource(guideInView(shape, view.width, view.height), view, { width: video.videoWidth, height: video.videoHeight });
+  }
+
+  private reportCameraError(): void {
+    const code = this.camera.status === 'error' ? this.camera.error : null;
+    if (code === this.reportedCameraError) return;
+    this.reportedCameraError = code;
+    if (code) this.flow.dispatch({ type: 'device-error', code });
+  }
+}
