@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { DOCUMENT_TYPES } from './api/types.js';
-import { CaptureController } from './capture/capture-controller.js';
+import type { CaptureController } from './capture/capture-controller.js';
 import type { EkycCompleteDetail, Step } from './events.js';
 import { checkSettings, keyExposureWarning, type ElementSettings } from './flow/config.js';
 import { FlowController } from './flow/flow-controller.js';
@@ -11,14 +11,13 @@ import { normaliseLang, translate, type EkycStrings, type Lang } from './i18n/lo
 import { internalsOf, showStates } from './platform/custom-states.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
-import { renderCapture, type CaptureHandlers } from './views/capture.js';
+import { renderCapturePending } from './views/capture-pending.js';
 import { errorKey, type Translate } from './views/common.js';
 import { renderDone } from './views/done.js';
 import { renderError } from './views/error.js';
 import { renderIntro } from './views/intro.js';
 import { renderProcessing } from './views/processing.js';
 import { renderProgress } from './views/progress.js';
-import { renderReview } from './views/review.js';
 
 /**
  * Runs a complete identity check in the page: the document's front and back,
@@ -155,12 +154,11 @@ export class EkycFlow extends LitElement {
       clientUuid: this.clientUuid,
     }),
     errorMessage: (code, config) => this.t(errorKey(code, config.documentType)),
-    focusScreen: () => this.renderRoot.querySelector<HTMLElement>('#heading')?.focus(),
+    focusScreen: () => this.focusHeading(),
   });
-  private readonly capture = new CaptureController(this, this.machine, () => ({
-    manualCapture: this.manualCapture,
-    livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',
-  }));
+  /** The capture steps' camera, guidance and screens, loaded when the flow starts. */
+  private capture: CaptureController | null = null;
+  private captureLoad: 'loading' | 'failed' | null = null;
   private warnedAboutKey = false;
 
   constructor() {
@@ -193,8 +191,9 @@ export class EkycFlow extends LitElement {
       return;
     }
     this.machine.prefetch();
+    this.loadCapture();
     this.machine.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
-    this.capture.prefetch(this.resolvedAssetsBase);
+    this.capture?.prefetch(this.resolvedAssetsBase);
   }
 
   /** Back to the intro, dropping every capture. */
@@ -240,6 +239,33 @@ export class EkycFlow extends LitElement {
     return base.endsWith('/') ? base : `${base}/`;
   }
 
+  private loadCapture(): void {
+    if (this.capture || this.captureLoad === 'loading') return;
+    this.captureLoad = 'loading';
+    import('./capture/capture-controller.js').then(
+      ({ CaptureController }) => {
+        this.captureLoad = null;
+        this.capture = new CaptureController(this, this.machine, () => ({
+          manualCapture: this.manualCapture,
+          livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',
+        }));
+        this.capture.prefetch(this.resolvedAssetsBase);
+        // The screen that waited for it is drawn anew: its heading keeps the focus it had.
+        const focused = (this.renderRoot as ShadowRoot).activeElement?.id === 'heading';
+        this.requestUpdate();
+        if (focused) void this.updateComplete.then(() => this.focusHeading());
+      },
+      () => {
+        this.captureLoad = 'failed';
+        this.requestUpdate();
+      },
+    );
+  }
+
+  private focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
+
   private readonly t: Translate = (key, values) => translate(this.language, key, this.strings, values);
 
   private warnAboutKey(): void {
@@ -262,28 +288,9 @@ export class EkycFlow extends LitElement {
     this.machine.dispatch({ type: 'retry' });
   };
 
-  private readonly onRetake = (): void => {
-    this.machine.dispatch({ type: 'retake' });
-  };
-
-  private readonly onConfirm = (): void => {
-    this.machine.dispatch({ type: 'confirm' });
-  };
-
-  private readonly captureHandlers: CaptureHandlers = {
-    capture: () => void this.capture.takePhoto(false),
-    upload: () => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click(),
-    fileChosen: (event) => {
-      const input = event.target as HTMLInputElement;
-      const file = input.files?.[0];
-      input.value = '';
-      if (file) void this.capture.upload(file);
-    },
-    switchCamera: () => this.capture.camera.switchCamera(),
-    torch: () => void this.capture.camera.setTorch(!this.capture.camera.torchOn),
-    retryCamera: () => this.capture.camera.retry(),
-    previewReady: this.capture.onPreviewReady,
-    cancel: this.onCancel,
+  private readonly onLoadCapture = (): void => {
+    this.loadCapture();
+    this.requestUpdate();
   };
 
   private renderScreen(state: FlowState) {
@@ -299,20 +306,9 @@ export class EkycFlow extends LitElement {
         return renderDone(t, state);
       case 'error':
         return renderError({ t, state, onRetry: this.onRetry, onCancel: this.onCancel });
-      default: {
-        if (state.review) return renderReview({ t, state, onRetake: this.onRetake, onConfirm: this.onConfirm, onCancel: this.onCancel });
-        const { camera, guidance } = this.capture;
-        return renderCapture({
-          t,
-          state,
-          camera,
-          ready: this.capture.ready,
-          hint: guidance.hint,
-          frameReady: guidance.ready,
-          allowUpload: this.allowUpload,
-          on: this.captureHandlers,
-        });
-      }
+      default:
+        if (this.capture) return this.capture.render(t, state, this.allowUpload);
+        return renderCapturePending(t, state, this.captureLoad === 'failed', this.onLoadCapture, this.onCancel);
     }
   }
 
@@ -320,7 +316,7 @@ export class EkycFlow extends LitElement {
     const state = this.machine.state;
     return html`<div part="container" class="container" lang=${this.language}>
       ${renderProgress(this.t, state)} ${this.renderScreen(state)}
-      <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture.guidance.spokenHint)}</div>
+      <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null)}</div>
     </div>`;
   }
 }

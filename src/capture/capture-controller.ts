@@ -7,6 +7,9 @@ import { isCaptureState, sideOfStep } from '../flow/steps.js';
 import type { CaptureState, LivenessChallenge } from '../flow/types.js';
 import { GuidanceController } from '../guidance/guidance-controller.js';
 import type { GuidanceUpdate } from '../guidance/types.js';
+import { renderCapture, type CaptureHandlers } from '../views/capture.js';
+import type { Translate } from '../views/common.js';
+import { renderReview } from '../views/review.js';
 import type { EncodedImage } from './encode.js';
 import { expandRect, guideInView, guideShapeOf, viewToSource, type Rect } from './geometry.js';
 import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js';
@@ -65,6 +68,38 @@ export class CaptureController implements ReactiveController {
     return camera.status === 'live' && camera.stream !== null && this.previewStream === camera.stream;
   }
 
+  /** A capture step's screen: the photo under review, or the live preview with its guidance. */
+  render(t: Translate, state: CaptureState, allowUpload: boolean) {
+    const { flow } = this;
+    if (state.review) {
+      return renderReview({
+        t,
+        state,
+        onRetake: () => flow.dispatch({ type: 'retake' }),
+        onConfirm: () => flow.dispatch({ type: 'confirm' }),
+        onCancel: this.on.cancel,
+      });
+    }
+    const { camera, guidance } = this;
+    return renderCapture({ t, state, camera, ready: this.ready, hint: guidance.hint, frameReady: guidance.ready, allowUpload, on: this.on });
+  }
+
+  private readonly on: CaptureHandlers = {
+    capture: () => void this.takePhoto(false),
+    upload: () => this.host.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click(),
+    fileChosen: (event) => {
+      const input = event.target as HTMLInputElement;
+      const file = input.files?.[0];
+      input.value = '';
+      if (file) void this.upload(file);
+    },
+    switchCamera: () => this.camera.switchCamera(),
+    torch: () => void this.camera.setTorch(!this.camera.torchOn),
+    retryCamera: () => this.camera.retry(),
+    previewReady: (event) => this.onPreviewReady(event),
+    cancel: () => this.flow.dispatch({ type: 'cancel' }),
+  };
+
   /** Loads what the capture steps need ahead of them: the encoder, the face detector. */
   prefetch(assetsBase: string): void {
     void loadEncoder().catch(() => undefined);
@@ -97,7 +132,7 @@ export class CaptureController implements ReactiveController {
     this.drawnReview = null;
   }
 
-  readonly onPreviewReady = (event: Event): void => {
+  private readonly onPreviewReady = (event: Event): void => {
     const video = event.target as HTMLVideoElement;
     const stream = video.videoWidth > 0 && video.srcObject instanceof MediaStream ? video.srcObject : null;
     if (stream === this.previewStream) return;
