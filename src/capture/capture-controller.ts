@@ -27,6 +27,9 @@ export interface CaptureSettings {
   livenessChallenge: LivenessChallenge;
 }
 
+/** How long the portrait check waits for the face detector, which starts loading with the flow. */
+const PORTRAIT_DETECTOR_WAIT_MS = 20_000;
+
 const longSide = (side: CaptureSide): number => (side === 'selfie' ? SELFIE_LONG_SIDE : CAPTURE_LONG_SIDE);
 
 /**
@@ -190,10 +193,13 @@ export class CaptureController implements ReactiveController {
     if (side === 'front') void this.checkPortrait(image);
   }
 
-  /** A document front carries a portrait: warn before uploading when the detector sees none. */
+  /**
+   * A document front carries a portrait: warn before uploading when the detector sees none. The user reviews the
+   * photo meanwhile, so the detector may take its time to load (the verdict only counts while the photo is on screen).
+   */
   private async checkPortrait(image: Blob): Promise<void> {
     try {
-      const detector = await this.guidance.detector();
+      const detector = await this.guidance.detector(PORTRAIT_DETECTOR_WAIT_MS);
       if (!detector) return;
       const { frontHasPortrait } = await import('../face/portrait.js');
       if (!(await frontHasPortrait(detector, image))) this.flow.dispatch({ type: 'portrait-missing', image });

@@ -113,7 +113,8 @@ describe('<ekyc-flow> accessibility', function () {
     const { emulator, apiBase } = await useEmulator();
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), allowUpload: true });
     await click(element, 'start-button');
-    await waitUntil(() => part(element, 'capture-button'), 'capture step', { timeout: 20_000 });
+    // The capture step's own buttons, once its screen has loaded (the upload button comes with it).
+    await waitUntil(() => part(element, 'upload-button'), 'capture step', { timeout: 20_000 });
     const buttons = [...(element.shadowRoot?.querySelectorAll('button') ?? [])];
     expect(buttons.length).to.be.greaterThan(2);
     for (const button of buttons) {
