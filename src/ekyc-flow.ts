@@ -7,7 +7,7 @@ import type { EncodedImage } from './capture/encode.js';
 import { expandRect, guideInView, viewToSource, type GuideShape, type Rect } from './capture/geometry.js';
 import { checkSettings, keyExposureWarning } from './flow/config.js';
 import { unreachedFailure } from './flow/failures.js';
-import { initialState, isCaptureStep, sideOfStep, transition, type FlowEvent } from './flow/machine.js';
+import { initialState, isCaptureStep, ocrOutcome, sideOfStep, transition, type FlowEvent } from './flow/machine.js';
 import type { CaptureSide, FlowState, Step } from './flow/types.js';
 import { createEkycEvent, type EkycCompleteDetail, type EkycEmission } from './events.js';
 import { GuidanceController } from './guidance/guidance-controller.js';
@@ -190,13 +190,10 @@ export class EkycFlow extends LitElement {
 
   /** What `ekyc-complete` carried, once the flow is done; otherwise `null`. */
   get result(): EkycCompleteDetail | null {
-    const { step, sessionId, ocr, face } = this._flow;
-    if (step !== 'done' || sessionId === null || !ocr.front) return null;
-    return {
-      sessionId,
-      ocr: { fields: { ...ocr.front.fields, ...ocr.back?.fields }, front: ocr.front.response, back: ocr.back?.response ?? null },
-      face,
-    };
+    const { step, sessionId, face } = this._flow;
+    const ocr = ocrOutcome(this._flow.ocr);
+    if (step !== 'done' || sessionId === null || !ocr) return null;
+    return { sessionId, ocr, face };
   }
 
   /** Starts the flow (what the intro's button does). */

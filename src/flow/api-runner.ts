@@ -10,8 +10,19 @@ export interface RunContext {
   lang: ApiLang;
   clientUuid: string | undefined;
   signal: AbortSignal;
+  /** ID cards: where the QR decoder's assets are; each side's code is then read on the device during its OCR call. */
+  qrAssetsBase?: string | undefined;
   /** Waits between automatic retries (default: real time). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const loadCardQr = () => import('../qr/card-qr.js');
+
+/** Starts loading the QR decoder for an ID card flow. */
+export function prepareQr(assetsBase: string): Promise<void> {
+  return loadCardQr().then(({ prepareCardQr }) => {
+    prepareCardQr(assetsBase);
+  });
 }
 
 /** Automatic retries of a transient failure before the user is asked: delays grow, with a cap. */
@@ -86,6 +97,9 @@ async function call(work: Work, state: FlowState, context: RunContext): Promise<
     const capture = captures[side];
     if (!capture) throw new Error(`No ${side} capture to send.`);
     const perSide = config.documentType !== 'passport';
+    const { qrAssetsBase } = context;
+    // Decoded while the API reads the photo; a code that cannot be read is `null`, never a failure.
+    const code = qrAssetsBase === undefined ? null : loadCardQr().then(async (module) => ({ module, qr: await module.readCardQr(qrAssetsBase, capture.image) }), () => null);
     const result = await readDocument(api, {
       sessionId,
       documentType: config.documentType,
@@ -94,7 +108,10 @@ async function call(work: Work, state: FlowState, context: RunContext): Promise<
       lang,
       signal,
     });
-    return { type: 'ocr-done', side, result };
+    const read = await code;
+    if (!read) return { type: 'ocr-done', side, result };
+    const earlier = side === 'back' ? state.ocr.front : null;
+    return { type: 'ocr-done', side, result: { ...result, ...read.module.cardQr(read.qr, result.fields, earlier) } };
   }
   const selfie = captures.selfie;
   if (!selfie) throw new Error('No selfie to send.');

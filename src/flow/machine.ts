@@ -1,4 +1,4 @@
-import type { DocumentType, FaceResult, OcrField, OcrResult } from '../api/types.js';
+import type { DocumentType, FaceResult, OcrField } from '../api/types.js';
 import type { EkycEmission, EkycOcrOutcome } from '../events.js';
 import type {
   Capture,
@@ -6,6 +6,7 @@ import type {
   FlowConfig,
   FlowError,
   FlowState,
+  SideReading,
   Step,
   Work,
   WorkFailure,
@@ -19,7 +20,7 @@ export type FlowEvent =
   | { type: 'retake' }
   | { type: 'confirm' }
   | { type: 'session-created'; sessionId: string }
-  | { type: 'ocr-done'; side: 'front' | 'back'; result: OcrResult }
+  | { type: 'ocr-done'; side: 'front' | 'back'; result: SideReading }
   | { type: 'face-done'; result: FaceResult }
   | { type: 'work-failed'; work: Work; failure: WorkFailure }
   | { type: 'retry' }
@@ -124,10 +125,22 @@ function advance(state: FlowState, effects: FlowEffect[]): FlowState {
   return finish(state, effects);
 }
 
+/** The document as `ekyc-complete` reports it; `null` until the front is read. */
+export function ocrOutcome(reading: FlowState['ocr']): EkycOcrOutcome | null {
+  const { front, back } = reading;
+  if (!front) return null;
+  return {
+    fields: mergedFields(reading),
+    front: front.response,
+    back: back?.response ?? null,
+    qr: front.qr ?? back?.qr ?? null,
+    crossCheck: (back ?? front).crossCheck ?? null,
+  };
+}
+
 function finish(state: FlowState, effects: FlowEffect[]): FlowState {
-  const { front, back } = state.ocr;
-  if (!front || state.sessionId === null) return state;
-  const ocr: EkycOcrOutcome = { fields: mergedFields(state.ocr), front: front.response, back: back?.response ?? null };
+  const ocr = ocrOutcome(state.ocr);
+  if (!ocr || state.sessionId === null) return state;
   const done = goTo({ ...state, work: null, notice: null }, 'done', effects);
   effects.push({
     type: 'emit',
@@ -268,8 +281,8 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
     }
     case 'ocr-done': {
       if (state.work !== `ocr-${event.side}` || state.step !== 'processing') return result(state);
-      const { response, fields } = event.result;
-      effects.push({ type: 'emit', emission: { name: 'ekyc-ocr', detail: { side: event.side, response, fields } } });
+      const { response, fields, qr = null } = event.result;
+      effects.push({ type: 'emit', emission: { name: 'ekyc-ocr', detail: { side: event.side, response, fields, qr } } });
       return result(
         onDone(state, effects, {
           accepted: { ...state.accepted, [event.side]: true },

@@ -1,4 +1,5 @@
 import type { DocumentType, FaceResult, OcrResult } from '../api/types.js';
+import type { CccdCrossCheck, CccdQrReading } from '../qr/types.js';
 
 /** The screens of the flow, in the order a user meets them. */
 export type Step = 'intro' | 'document-front' | 'document-back' | 'selfie' | 'processing' | 'done' | 'error';
@@ -87,9 +88,15 @@ export interface FlowError extends WorkFailure {
   retry: 'work' | 'session' | 'restart';
 }
 
+/** One side as read: the OCR's answer and, for an ID card, its QR code and the card's cross-check so far. */
+export interface SideReading extends OcrResult {
+  qr?: CccdQrReading | null;
+  crossCheck?: CccdCrossCheck | null;
+}
+
 export interface DocumentReading {
-  front: OcrResult | null;
-  back: OcrResult | null;
+  front: SideReading | null;
+  back: SideReading | null;
 }
 
 export interface FlowState {
