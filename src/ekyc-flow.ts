@@ -31,9 +31,9 @@ const loadEncoder = () => import('./capture/encode.js');
  * @fires {CustomEvent<EkycStartDetail>} ekyc-start - The flow has a session. Detail: `EkycStartDetail`.
  * @fires {CustomEvent<EkycStepDetail>} ekyc-step - The screen changed. Detail: `EkycStepDetail`.
  * @fires {CustomEvent<EkycCaptureDetail>} ekyc-capture - The user confirmed a photo. Detail: `EkycCaptureDetail` (the JPEG `Blob`).
- * @fires {CustomEvent<EkycOcrDetail>} ekyc-ocr - The API read a side of the document. Detail: `EkycOcrDetail`.
+ * @fires {CustomEvent<EkycOcrDetail>} ekyc-ocr - The API read a side of the document. Detail: `EkycOcrDetail`; for an ID card (`idr`), `qr`: the citizen ID's QR code read on the device from that side's photo (`{ raw, fields: { id, oldId, name, dateOfBirth, sex, address, issueDate } }`, dates `yyyy-mm-dd`), or `null` when none was found (never an error).
  * @fires {CustomEvent<EkycFaceDetail>} ekyc-face - The API checked the selfie. Detail: `EkycFaceDetail`.
- * @fires {CustomEvent<EkycCompleteDetail>} ekyc-complete - The check is over. Detail: `EkycCompleteDetail`.
+ * @fires {CustomEvent<EkycCompleteDetail>} ekyc-complete - The check is over. Detail: `EkycCompleteDetail`; `ocr.qr` is the card's QR code (or `null`) and `ocr.crossCheck` compares it with the OCR (`{ id, name, dateOfBirth, sex, issueDate }`, each `'match'`, `'mismatch'` or `'missing'`; `null` without a code).
  * @fires {CustomEvent<EkycErrorDetail>} ekyc-error - Something failed. Detail: `EkycErrorDetail` (`code`, `message`, `step`, `recoverable`).
  * @fires {CustomEvent<EkycCancelDetail>} ekyc-cancel - The user cancelled. Detail: `EkycCancelDetail`.
  *
@@ -134,7 +134,7 @@ export class EkycFlow extends LitElement {
   declare allowUpload: boolean;
   /** `none`, or `turn-head`: an on-device head turn before the selfie. */
   declare livenessChallenge: string;
-  /** Where the MediaPipe files and the face model are served from (default: next to the module). */
+  /** Where the MediaPipe files, the face model and the QR decoder are served from (default: next to the module). */
   declare assetsBase: string | undefined;
   /** Time limit of each API request, in milliseconds. */
   declare requestTimeout: number;
@@ -210,6 +210,9 @@ export class EkycFlow extends LitElement {
     void loadEncoder().catch(() => undefined);
     this.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
     this.guidance.preload(this.resolvedAssetsBase);
+    if (checked.config.documentType === 'idr') {
+      void loadRunner().then(({ prepareQr }) => prepareQr(this.resolvedAssetsBase)).catch(() => undefined);
+    }
   }
 
   /** `assets-base`, or the `ekyc-assets/` folder next to this module. */
@@ -324,7 +327,8 @@ export class EkycFlow extends LitElement {
     this.abort = controller;
     const api: ApiConfig = { apiBase: this.apiBase ?? '', apiKey: this.apiKey, timeoutMs: this.requestTimeout };
     const state = this._flow;
-    const context = { api, lang: this.uiLang, clientUuid: this.clientUuid, signal: controller.signal };
+    const qrAssetsBase = state.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined;
+    const context = { api, lang: this.uiLang, clientUuid: this.clientUuid, signal: controller.signal, qrAssetsBase };
     void loadRunner()
       .then(
         ({ runWork }) => runWork(work, state, context),
