@@ -1,5 +1,6 @@
 // Runs in reader.csp.html, served under the strict CSP: reads one card's code and reports to the page that framed it.
 import { createQrReader } from '../../src/qr/reader.js';
+import { reportToParent } from '../helpers/framed-page.js';
 import { fixtureImage } from './fixtures/load.js';
 import { QR_FIXTURES } from './fixtures/specs.js';
 
@@ -12,12 +13,7 @@ export interface QrCspPageReport {
   violations: string[];
 }
 
-const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (event) => {
-  violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
-});
-
-async function run(): Promise<Omit<QrCspPageReport, 'type' | 'violations'>> {
+reportToParent('qr-csp-report', async (): Promise<Omit<QrCspPageReport, 'type' | 'violations'>> => {
   const fixture = QR_FIXTURES.find(({ kind }) => kind === 'clean');
   if (!fixture) return { thread: null, id: null, error: 'no fixture' };
   const reader = createQrReader({ assetsBase: '/public/ekyc-assets/' });
@@ -29,11 +25,4 @@ async function run(): Promise<Omit<QrCspPageReport, 'type' | 'violations'>> {
   } finally {
     reader.dispose();
   }
-}
-
-void run().then(async (result) => {
-  // Violation events are queued as tasks: let any pending ones arrive first.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const report: QrCspPageReport = { type: 'qr-csp-report', ...result, violations };
-  parent.postMessage(report, location.origin);
 });
