@@ -98,8 +98,16 @@ async function call(work: Work, state: FlowState, context: RunContext): Promise<
     if (!capture) throw new Error(`No ${side} capture to send.`);
     const perSide = config.documentType !== 'passport';
     const { qrAssetsBase } = context;
-    // Decoded while the API reads the photo; a code that cannot be read is `null`, never a failure.
-    const code = qrAssetsBase === undefined ? null : loadCardQr().then(async (module) => ({ module, qr: await module.readCardQr(qrAssetsBase, capture.image) }), () => null);
+    // Decoded while the API reads the photo (the back's too, ready for its own call); a code that cannot be read is
+    // `null`, never a failure.
+    const code =
+      qrAssetsBase === undefined
+        ? null
+        : loadCardQr().then(async (module) => {
+            const qr = module.readCardQr(qrAssetsBase, capture.image);
+            if (side === 'front' && captures.back) void module.readCardQr(qrAssetsBase, captures.back.image);
+            return { module, qr: await qr };
+          }, () => null);
     const result = await readDocument(api, {
       sessionId,
       documentType: config.documentType,
