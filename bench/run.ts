@@ -14,7 +14,7 @@ import { max, median } from './lib/stats.js';
 import { formatBytes, formatMs, table } from './lib/table.js';
 
 /** Page loads a measurement: enough for a median; the per-frame pages repeat internally. */
-const RUNS = { firstFrame: 7, faceDetection: 3, documentAnalysis: 1, flow: 3 };
+const RUNS = { firstFrame: 7, faceDetection: 3, documentAnalysis: 1, qrDecoding: 3, flow: 3 };
 
 type Numbers = Record<string, number>;
 
@@ -57,6 +57,8 @@ try {
   const documentAnalysis = medians(await repeat('document-analysis', RUNS.documentAnalysis));
   log(`face detection ×${RUNS.faceDetection}…`);
   const faceDetection = medians(await repeat('face-detection', RUNS.faceDetection));
+  log(`QR decoding ×${RUNS.qrDecoding}…`);
+  const qrDecoding = medians(await repeat('qr-decoding', RUNS.qrDecoding));
   const flowRuns = [];
   for (const scenario of SCENARIOS) {
     log(`flow with ${scenario.camera} ×${RUNS.flow}…`);
@@ -84,7 +86,7 @@ try {
     cameraOpenMedianMs: median(firstFrames.map((run) => run['cameraOpenMs'] ?? Number.NaN)),
     runs: firstFrames.length,
   };
-  const results = { environment, sizes, firstFrame, documentAnalysis, faceDetection, flows: { ...flows, phases } };
+  const results = { environment, sizes, firstFrame, documentAnalysis, faceDetection, qrDecoding, flows: { ...flows, phases } };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
   const sizeRow = (row: { name: string; bytes: number; gzip: number; brotli: number }) => [
@@ -95,6 +97,12 @@ try {
   ];
   const da = (key: string): string => formatMs(documentAnalysis[key] ?? Number.NaN);
   const fd = (key: string): string => formatMs(faceDetection[key] ?? Number.NaN);
+  const qr = (key: string): string => formatMs(qrDecoding[key] ?? Number.NaN);
+  const qrCaptures = (camera: string): string =>
+    `${Math.round((qrDecoding[`${camera}.readShare`] ?? 0) * 100)} % of ${qrDecoding[`${camera}.captures`] ?? 0} read`;
+  // What an ID card flow loads to read the code where the browser cannot: the flow's glue, the worker, the wasm.
+  const qrParts = [...sizes.chunks, ...sizes.assets].filter(({ name }) => /card-qr|qr\.worker|zxing/.test(name));
+  const qrTotal = (key: 'bytes' | 'gzip' | 'brotli'): number => qrParts.reduce((sum, part) => sum + part[key], 0);
   const output = [
     `ekyc-flow benchmark, ${environment.date.slice(0, 16).replace('T', ' ')} UTC: Chromium ${environment.chromium} headless, no GPU; ` +
       `${environment.cpus} cores, load average ${loadBefore.toFixed(1)} → ${environment.loadAverage.after.toFixed(1)}`,
@@ -103,6 +111,7 @@ try {
       sizeRow({ ...sizes.firstLoad, name: `first bundle (${sizes.firstLoad.file})` }),
       ...sizes.chunks.map(sizeRow),
       ...sizes.assets.map(sizeRow),
+      sizeRow({ name: `QR decoder, idr only (${qrParts.map(({ name }) => name).join(' + ')})`, bytes: qrTotal('bytes'), gzip: qrTotal('gzip'), brotli: qrTotal('brotli') }),
     ]),
     '',
     table('Timings (ms)', ['', 'median', 'p95 / max', 'runs'], [
@@ -128,6 +137,11 @@ try {
       ['face model load, page thread (blocks it)', fd('main.loadMs'), '', RUNS.faceDetection],
       ['  longest page-thread task during the worker load', fd('worker.loadLongestTaskMs'), '', RUNS.faceDetection],
       ['  longest page-thread task during the page-thread load', fd('main.loadLongestTaskMs'), '', RUNS.faceDetection],
+      ['ID card QR code: first capture, decoder still to load (worker, wasm)', qr('coldFirstReadMs'), '', RUNS.qrDecoding],
+      ['ID card QR code 720p capture, decoding in the worker', qr('720p.decodeMedianMs'), qr('720p.decodeP95Ms'), qrCaptures('720p')],
+      ['  page round trip', qr('720p.roundTripMedianMs'), qr('720p.roundTripP95Ms'), ''],
+      ['ID card QR code 1080p capture, decoding in the worker', qr('1080p.decodeMedianMs'), qr('1080p.decodeP95Ms'), qrCaptures('1080p')],
+      ['  page round trip', qr('1080p.roundTripMedianMs'), qr('1080p.roundTripP95Ms'), ''],
       ['last confirm → ekyc-complete (emulator)', formatMs(flows.confirmToCompleteMs), '', flows.confirmToCompleteRuns],
     ]),
     '',

@@ -31,9 +31,9 @@ import { renderProgress } from './views/progress.js';
  * @fires {CustomEvent<EkycStartDetail>} ekyc-start - The flow has a session. Detail: `EkycStartDetail`.
  * @fires {CustomEvent<EkycStepDetail>} ekyc-step - The screen changed. Detail: `EkycStepDetail`.
  * @fires {CustomEvent<EkycCaptureDetail>} ekyc-capture - The user confirmed a photo. Detail: `EkycCaptureDetail` (the JPEG `Blob`).
- * @fires {CustomEvent<EkycOcrDetail>} ekyc-ocr - The API read a side of the document. Detail: `EkycOcrDetail`.
+ * @fires {CustomEvent<EkycOcrDetail>} ekyc-ocr - The API read a side of the document. Detail: `EkycOcrDetail`; for an ID card (`idr`), `qr`: the citizen ID's QR code read on the device from that side's photo (`{ raw, fields: { id, oldId, name, dateOfBirth, sex, address, issueDate } }`, dates `yyyy-mm-dd`), or `null` when none was found (never an error).
  * @fires {CustomEvent<EkycFaceDetail>} ekyc-face - The API checked the selfie. Detail: `EkycFaceDetail`.
- * @fires {CustomEvent<EkycCompleteDetail>} ekyc-complete - The check is over. Detail: `EkycCompleteDetail`.
+ * @fires {CustomEvent<EkycCompleteDetail>} ekyc-complete - The check is over. Detail: `EkycCompleteDetail`; `ocr.qr` is the card's QR code (or `null`) and `ocr.crossCheck` compares it with the OCR (`{ id, name, dateOfBirth, sex, issueDate }`, each `'match'`, `'mismatch'` or `'missing'`; `null` without a code).
  * @fires {CustomEvent<EkycErrorDetail>} ekyc-error - Something failed. Detail: `EkycErrorDetail` (`code`, `message`, `step`, `recoverable`).
  * @fires {CustomEvent<EkycCancelDetail>} ekyc-cancel - The user cancelled. Detail: `EkycCancelDetail`.
  *
@@ -138,7 +138,7 @@ export class EkycFlow extends LitElement {
   declare allowUpload: boolean;
   /** An on-device head turn before the selfie, or none. */
   declare livenessChallenge: 'none' | 'turn-head';
-  /** Where the MediaPipe files and the face model are served from (default: next to the module). */
+  /** Where the MediaPipe files, the face model and the QR decoder are served from (default: next to the module). */
   declare assetsBase: string | undefined;
   /** Time limit of each API request, in milliseconds. */
   declare requestTimeout: number;
@@ -147,11 +147,12 @@ export class EkycFlow extends LitElement {
 
   private readonly internals = internalsOf(this);
   private readonly inheritedLang = new InheritedLangController(this);
-  private readonly machine = new FlowController(this, {
+  private readonly machine: FlowController = new FlowController(this, {
     context: () => ({
       api: { apiBase: this.apiBase ?? '', apiKey: this.apiKey, timeoutMs: this.requestTimeout },
       lang: this.language,
       clientUuid: this.clientUuid,
+      qrAssetsBase: this.machine.state.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined,
     }),
     errorMessage: (code, config) => this.t(errorKey(code, config.documentType)),
     focusScreen: () => this.focusHeading(),
@@ -190,7 +191,7 @@ export class EkycFlow extends LitElement {
       this.machine.dispatch({ type: 'config-error', message: checked.message });
       return;
     }
-    this.machine.prefetch();
+    this.machine.prefetch(checked.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined);
     this.loadCapture();
     this.machine.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
     this.capture?.prefetch(this.resolvedAssetsBase);

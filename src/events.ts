@@ -1,4 +1,5 @@
 import type { FaceResult, OcrField, RawFaceResponse, RawOcrResponse } from './api/types.js';
+import type { CccdCrossCheck, CccdQrReading } from './qr/types.js';
 
 /** The screens where the user takes a photo. */
 export type CaptureStep = 'document-front' | 'document-back' | 'selfie';
@@ -72,6 +73,8 @@ export interface EkycOcrDetail {
   side: 'front' | 'back';
   response: RawOcrResponse;
   fields: Record<string, OcrField>;
+  /** ID cards (`idr`): the QR code read on the device from this side's photo; `null` when none was found. */
+  qr: CccdQrReading | null;
 }
 
 export interface EkycFaceDetail {
@@ -87,6 +90,10 @@ export interface EkycOcrOutcome {
   fields: Record<string, OcrField>;
   front: RawOcrResponse;
   back: RawOcrResponse | null;
+  /** ID cards (`idr`): the card's QR code (the first side's where it was found), or `null`. */
+  qr: CccdQrReading | null;
+  /** The code's ID number, name, date of birth, sex and issue date against the OCR's; `null` without a code. */
+  crossCheck: CccdCrossCheck | null;
 }
 
 export interface EkycCompleteDetail {

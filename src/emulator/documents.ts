@@ -73,15 +73,57 @@ const DRIVER_LICENCE: Record<DocumentSide, FieldSpec[]> = {
   ],
 };
 
-function specs(type: DocumentType, sides: readonly DocumentSide[]): FieldSpec[] {
+/**
+ * Made-up ID cards the emulator can be told apart (the tests' QR fixtures draw them): what OCR reads on each of
+ * their sides. Any other ID card reads as the default made-up person.
+ */
+export const KNOWN_ID_CARDS = {
+  /** The 2021 citizen ID of the QR fixtures (its QR code on the front). */
+  'cccd-2021-nguyen-van-an': {
+    front: [
+      f('ID', 'Số / No', 'No', '079099012345', '99.02'),
+      f('Name', 'Họ và tên', 'Full name', 'NGUYỄN VĂN AN', '99.64'),
+      f('Date of birth', 'Ngày sinh', 'Date of birth', '01/02/1990', '98.77'),
+      f('Sex', 'Giới tính', 'Sex', 'NAM', '98.91'),
+      f('Nationality', 'Quốc tịch', 'Nationality', 'VIỆT NAM', '99.70'),
+      f('Home', 'Quê quán', 'Place of origin', 'PHƯỜNG 1, QUẬN 3, TP HỒ CHÍ MINH', '96.80'),
+      f('Address', 'Địa chỉ', 'Place of residence', '12 ĐƯỜNG SỐ 4, PHƯỜNG 7, QUẬN 5', '97.35'),
+      f('Expired Date', 'Ngày hết hạn', 'Date of expiry', '01/02/2030', '98.85'),
+      f('Type', 'Loại', 'Type', '7'),
+      f('Province', 'Tỉnh/Thành phố', 'Province', 'TP HỒ CHÍ MINH'),
+      f('District', 'Quận/Huyện', 'District', 'QUẬN 5'),
+      f('Ward', 'Phường/Xã', 'Ward', 'PHƯỜNG 7'),
+    ],
+    back: [
+      f('Features', 'Đặc điểm nhận dạng', 'Personal identification', 'NỐT RUỒI CÁCH 2CM TRÊN ĐUÔI MÀY TRÁI', '99.12'),
+      f('Issue Date', 'Ngày cấp', 'Date of issue', '15/08/2021', '99.40'),
+      f(
+        'Issue Location',
+        'Nơi cấp',
+        'Place of issue',
+        'CỤC TRƯỞNG CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI',
+        '95.10',
+      ),
+    ],
+  },
+} satisfies Record<string, Record<DocumentSide, FieldSpec[]>>;
+
+export type KnownIdCard = keyof typeof KNOWN_ID_CARDS;
+
+function specs(type: DocumentType, sides: readonly DocumentSide[], card: KnownIdCard | null): FieldSpec[] {
   if (type === 'passport') return PASSPORT;
-  const table = type === 'idr' ? ID_CARD : DRIVER_LICENCE;
+  const table = type === 'dlr' ? DRIVER_LICENCE : card ? KNOWN_ID_CARDS[card] : ID_CARD;
   return sides.flatMap((side) => table[side]);
 }
 
-/** The OCR `data` array the server returns for these sides, field names in `lang`. */
-export function ocrData(type: DocumentType, sides: readonly DocumentSide[], lang: ApiLang): RawOcrField[] {
-  return specs(type, sides).map((spec) => ({
+/** The OCR `data` array the server returns for these sides, field names in `lang`; `card`: an ID card it knows. */
+export function ocrData(
+  type: DocumentType,
+  sides: readonly DocumentSide[],
+  lang: ApiLang,
+  card: KnownIdCard | null = null,
+): RawOcrField[] {
+  return specs(type, sides, card).map((spec) => ({
     key: spec.key,
     name: lang === 'vi' ? spec.vi : spec.en,
     value: spec.value,

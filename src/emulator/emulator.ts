@@ -1,5 +1,5 @@
 import type { ApiLang, DocumentSide, DocumentType } from '../api/types.js';
-import { ocrData } from './documents.js';
+import { ocrData, type KnownIdCard } from './documents.js';
 import { faultApplies, type EmulatorEndpoint, type EmulatorFault, ENDPOINT_PATHS } from './faults.js';
 import { message, type MessageId } from './messages.js';
 
@@ -54,7 +54,12 @@ export interface EmulatorOptions {
   /** Delay before each answer, to make the demo feel like a network (default 0). */
   latencyMs?: number;
   now?: () => number;
+  /** See {@link EkycEmulator.recogniseCard}. */
+  recogniseCard?: CardRecogniser;
 }
+
+/** Tells which of `KNOWN_ID_CARDS` a picture shows, or `null`. */
+export type CardRecogniser = (image: Blob) => Promise<KnownIdCard | null> | KnownIdCard | null;
 
 export interface QueuedFault {
   fault: EmulatorFault;
@@ -109,6 +114,12 @@ export class EkycEmulator {
   private readonly maxFaceFailures: number;
   private readonly now: () => number;
   latencyMs: number;
+  /**
+   * How the emulator tells one of its known ID cards (`KNOWN_ID_CARDS`) from another picture, so that OCR answers
+   * what that card prints (tests pass one that reads the card's QR code). Without it, or when it answers `null`
+   * or fails, an ID card reads as the default made-up person.
+   */
+  recogniseCard: CardRecogniser | undefined;
 
   constructor(options: EmulatorOptions = {}) {
     this.apiKeys = options.apiKeys ?? ['demo-key'];
@@ -116,6 +127,7 @@ export class EkycEmulator {
     this.maxFaceFailures = options.maxFaceFailures ?? 3;
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;
+    this.recogniseCard = options.recogniseCard;
   }
 
   /** Makes the next `times` matching requests answer with `fault`. */
@@ -203,7 +215,8 @@ export class EkycEmulator {
     const lang: ApiLang = record.headers['lang'] === 'vi' ? 'vi' : 'en';
     if (endpoint === 'init') return this.init(record);
 
-    const multipart = await readParts(request, record);
+    const images: Blob[] = [];
+    const multipart = await readParts(request, record, images);
     const fault = this.takeFault(endpoint, record.headers['side-type']);
     const transport = fault && transportFault(fault, endpoint);
     if (transport) return transport;
@@ -216,7 +229,19 @@ export class EkycEmulator {
       return this.expired(endpoint, 'timed out', lang);
     }
     if (!multipart) return badRequest(endpoint, 'The body must be multipart/form-data.');
-    return endpoint === 'ocr' ? this.ocr(record, session, lang, fault) : this.face(record, session, lang, fault);
+    if (endpoint === 'face') return this.face(record, session, lang, fault);
+    return this.ocr(record, session, lang, fault, await this.knownCard(record, images));
+  }
+
+  /** The known ID card the first picture of an ID card request shows, if the recogniser says so. */
+  private async knownCard(record: RecordedRequest, images: readonly Blob[]): Promise<KnownIdCard | null> {
+    const [image] = images;
+    if (!this.recogniseCard || !image || record.headers['document-type'] !== 'idr') return null;
+    try {
+      return await this.recogniseCard(image);
+    } catch {
+      return null;
+    }
   }
 
   private init(record: RecordedRequest): EmulatorOutcome {
@@ -261,6 +286,7 @@ export class EkycEmulator {
     session: Session,
     lang: ApiLang,
     fault: EmulatorFault | undefined,
+    card: KnownIdCard | null,
   ): EmulatorOutcome {
     const type = record.headers['document-type'] ?? '';
     if (!DOCUMENT_TYPES.includes(type)) {
@@ -288,7 +314,7 @@ export class EkycEmulator {
     if (fault === 'document-invalid') return apiError('ocr', '5', 'documentInvalid', lang);
     if (fault === 'unknown-code') return apiError('ocr', '999', 'unknown', lang);
     sides.forEach((side) => accepted.add(side));
-    return respond(200, { errorCode: '0', errorMessage: '', data: ocrData(documentType, sides, lang), total_data: [] });
+    return respond(200, { errorCode: '0', errorMessage: '', data: ocrData(documentType, sides, lang, card), total_data: [] });
   }
 
   private face(
@@ -383,8 +409,8 @@ function badRequest(endpoint: EmulatorEndpoint, text: string): EmulatorOutcome {
   return respond(400, endpoint === 'ocr' ? { errorCode: '400', errorMessage: text } : { code: '400', message: text });
 }
 
-/** Reads the multipart body into the record; `false` when it is not multipart. */
-async function readParts(request: Request, record: RecordedRequest): Promise<boolean> {
+/** Reads the multipart body into the record, and its files into `images`; `false` when it is not multipart. */
+async function readParts(request: Request, record: RecordedRequest, images: Blob[]): Promise<boolean> {
   if (!(record.headers['content-type'] ?? '').startsWith('multipart/form-data')) return false;
   let form: FormData;
   try {
@@ -397,6 +423,7 @@ async function readParts(request: Request, record: RecordedRequest): Promise<boo
       record.textFields.push(field);
     } else {
       record.files.push({ field, name: value.name, type: value.type, size: value.size });
+      images.push(value);
     }
   }
   return true;

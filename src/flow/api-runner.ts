@@ -11,8 +11,19 @@ export interface RunContext {
   lang: ApiLang;
   clientUuid: string | undefined;
   signal: AbortSignal;
+  /** ID cards: where the QR decoder's assets are; each side's code is then read on the device during its OCR call. */
+  qrAssetsBase?: string | undefined;
   /** Waits between automatic retries (default: real time). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const loadCardQr = () => import('../qr/card-qr.js');
+
+/** Starts loading the QR decoder for an ID card flow. */
+export function prepareQr(assetsBase: string): Promise<void> {
+  return loadCardQr().then(({ prepareCardQr }) => {
+    prepareCardQr(assetsBase);
+  });
 }
 
 /** Automatic retries of a transient failure before the user is asked, one delay a retry: they grow. */
@@ -87,6 +98,17 @@ async function call(work: Work, state: FlowProgress, context: RunContext): Promi
     const side = work === 'ocr-front' ? 'front' : 'back';
     const capture = captures[side];
     if (!capture) throw new Error(`No ${side} capture to send.`);
+    const { qrAssetsBase } = context;
+    // Decoded while the API reads the photo (the back's too, ready for its own call); a code that cannot be read is
+    // `null`, never a failure.
+    const code =
+      qrAssetsBase === undefined
+        ? null
+        : loadCardQr().then(async (module) => {
+            const qr = module.readCardQr(qrAssetsBase, capture.image);
+            if (side === 'front' && captures.back) void module.readCardQr(qrAssetsBase, captures.back.image);
+            return { module, qr: await qr };
+          }, () => null);
     const result = await readDocument(api, {
       sessionId,
       documentType: config.documentType,
@@ -95,7 +117,10 @@ async function call(work: Work, state: FlowProgress, context: RunContext): Promi
       lang,
       signal,
     });
-    return { type: 'ocr-done', side, result };
+    const read = await code;
+    if (!read) return { type: 'ocr-done', side, result };
+    const earlier = side === 'back' ? state.ocr.front : null;
+    return { type: 'ocr-done', side, result: { ...result, ...read.module.cardQr(read.qr, result.fields, earlier) } };
   }
   const selfie = captures.selfie;
   if (!selfie) throw new Error('No selfie to send.');

@@ -65,9 +65,10 @@ export class FlowController implements ReactiveController {
     }
   }
 
-  /** Starts loading the script of the API calls ahead of the first one. */
-  prefetch(): void {
-    void loadRunner().catch(() => undefined);
+  /** Starts loading the script of the API calls ahead of the first one, and the QR decoder for an ID card flow. */
+  prefetch(qrAssetsBase?: string): void {
+    const runner = loadRunner();
+    void (qrAssetsBase === undefined ? runner : runner.then(({ prepareQr }) => prepareQr(qrAssetsBase))).catch(() => undefined);
   }
 
   dispatch(event: FlowEvent): void {

@@ -1,5 +1,5 @@
-import type { DocumentType, FaceResult, OcrField, OcrResult } from '../api/types.js';
-import type { CaptureSide, CaptureStep, EkycEmission, EkycErrorCode } from '../events.js';
+import type { DocumentType, FaceResult, OcrField } from '../api/types.js';
+import type { CaptureSide, CaptureStep, EkycEmission, EkycErrorCode, EkycOcrOutcome } from '../events.js';
 import { hasBack, isCaptureState, sideOfStep, stepOfSide } from './steps.js';
 import type {
   Capture,
@@ -12,6 +12,8 @@ import type {
   FlowState,
   IntroState,
   ProcessingState,
+  SideReading,
+  DocumentReading,
   Work,
   WorkFailure,
 } from './types.js';
@@ -35,7 +37,7 @@ export type FlowEvent =
   | { type: 'retake' }
   | { type: 'confirm' }
   | { type: 'session-created'; sessionId: string }
-  | { type: 'ocr-done'; side: 'front' | 'back'; result: OcrResult }
+  | { type: 'ocr-done'; side: 'front' | 'back'; result: SideReading }
   | { type: 'face-done'; result: FaceResult }
   | { type: 'work-failed'; work: Work; failure: WorkFailure }
   | { type: 'retry' }
@@ -141,10 +143,23 @@ function advance(from: FlowState, run: FlowProgress, effects: FlowEffect[]): Flo
   return finish(from, run, effects);
 }
 
+/** The document as `ekyc-complete` reports it; `null` until the front is read. */
+export function ocrOutcome(reading: DocumentReading): EkycOcrOutcome | null {
+  const { front, back } = reading;
+  if (!front) return null;
+  return {
+    fields: mergedFields(reading),
+    front: front.response,
+    back: back?.response ?? null,
+    qr: front.qr ?? back?.qr ?? null,
+    crossCheck: (back ?? front).crossCheck ?? null,
+  };
+}
+
 /** The result, built once: fields and scores, never a photo. */
 function finish(from: FlowState, run: FlowProgress, effects: FlowEffect[]): FlowState {
-  const { front, back } = run.ocr;
-  if (!front || run.sessionId === null) return from;
+  const ocr = ocrOutcome(run.ocr);
+  if (!ocr || run.sessionId === null) return from;
   const done: DoneState = {
     step: 'done',
     config: run.config,
@@ -152,7 +167,7 @@ function finish(from: FlowState, run: FlowProgress, effects: FlowEffect[]): Flow
     focus: run.focus,
     result: {
       sessionId: run.sessionId,
-      ocr: { fields: mergedFields(run.ocr), front: front.response, back: back?.response ?? null },
+      ocr,
       face: run.face,
     },
   };
@@ -319,8 +334,8 @@ export function transition(state: FlowState, event: FlowEvent): Transition {
     }
     case 'ocr-done': {
       if (!processing(state, `ocr-${event.side}`)) return result(state);
-      const { response, fields } = event.result;
-      effects.push({ type: 'emit', emission: { name: 'ekyc-ocr', detail: { side: event.side, response, fields } } });
+      const { response, fields, qr = null } = event.result;
+      effects.push({ type: 'emit', emission: { name: 'ekyc-ocr', detail: { side: event.side, response, fields, qr } } });
       return result(
         onDone(state, effects, { accepted: { ...state.accepted, [event.side]: true }, ocr: { ...state.ocr, [event.side]: event.result } }),
       );

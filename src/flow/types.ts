@@ -1,5 +1,6 @@
 import type { DocumentType, FaceResult, OcrResult } from '../api/types.js';
 import type { CaptureSide, CaptureStep, EkycCaptureDetail, EkycCompleteDetail, EkycErrorCode } from '../events.js';
+import type { CccdCrossCheck, CccdQrReading } from '../qr/types.js';
 
 export type DocumentSide = 'front' | 'back';
 
@@ -49,9 +50,15 @@ export interface FlowError extends WorkFailure {
   retry: ErrorWayOut;
 }
 
+/** One side as read: the OCR's answer and, for an ID card, its QR code and the card's cross-check so far. */
+export interface SideReading extends OcrResult {
+  qr?: CccdQrReading | null;
+  crossCheck?: CccdCrossCheck | null;
+}
+
 export interface DocumentReading {
-  front: OcrResult | null;
-  back: OcrResult | null;
+  front: SideReading | null;
+  back: SideReading | null;
 }
 
 /** What every screen carries. */

@@ -419,7 +419,11 @@ describe('flow machine: document-type changes', () => {
       config,
       lastCaptureStep: 'selfie',
       focus: false,
-      result: { sessionId: 's', ocr: { fields: {}, front: { errorCode: '0', errorMessage: '', data: [] }, back: null }, face: null },
+      result: {
+        sessionId: 's',
+        ocr: { fields: {}, front: { errorCode: '0', errorMessage: '', data: [] }, back: null, qr: null, crossCheck: null },
+        face: null,
+      },
     };
     expect(transition(done, change)).to.deep.equal({ state: done, effects: [] });
   });

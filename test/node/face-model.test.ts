@@ -8,6 +8,7 @@ import { buildFaceAssets, faceModelWithMetadata } from '../../scripts/build-face
 import { addModelMetadata } from '../../scripts/face-assets/add-metadata.js';
 import { bufferData, readTfliteModel, referenced, tableVector } from '../../scripts/face-assets/tflite-model.js';
 import { FACE_ASSET_FILES } from '../../src/face/detector/assets.js';
+import { QR_ASSET_FILES } from '../../src/qr/assets.js';
 
 const original = new Uint8Array(readFileSync('node_modules/@mediapipe/face_detection/face_detection_short_range.tflite'));
 const output = faceModelWithMetadata();
@@ -97,9 +98,12 @@ describe('buildFaceAssets', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'ekyc-assets-'));
   after(() => rmSync(outDir, { recursive: true, force: true }));
 
-  test('writes the model and the wasm runtime, then leaves them alone when up to date', () => {
+  test('writes the model, the wasm runtime and the QR reader, then leaves them alone when up to date', () => {
     const first = buildFaceAssets(outDir);
-    assert.deepEqual(first.map((file) => file.slice(outDir.length + 1)).sort(), Object.values(FACE_ASSET_FILES).sort());
+    const expected = [...Object.values(FACE_ASSET_FILES), ...Object.values(QR_ASSET_FILES)].sort();
+    assert.deepEqual(first.map((file) => file.slice(outDir.length + 1)).sort(), expected);
+    const qrWasm = 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm';
+    assert.ok(readFileSync(join(outDir, QR_ASSET_FILES.wasm)).equals(readFileSync(qrWasm)));
     assert.deepEqual(new Uint8Array(readFileSync(join(outDir, FACE_ASSET_FILES.model))), output);
     const wasm = join('node_modules/@mediapipe/tasks-vision/wasm', FACE_ASSET_FILES.wasmBinary);
     assert.ok(readFileSync(join(outDir, FACE_ASSET_FILES.wasmBinary)).equals(readFileSync(wasm)));
