@@ -1,3 +1,3 @@
 export { EkycEmulator, type InjectOptions, type QueuedFault, type EmulatorOptions, type EmulatorOutcome, type RecordedRequest, type RecordedFile } from './emulator.js';
 export { EMULATOR_FAULTS, type EmulatorFault, type EmulatorEndpoint } from './faults.js';
-export { startBrowserEmulator, EMULATOR_API_BASE, type BrowserEmulator } from './browser.js';
+export { startBrowserEmulator, emulatorHandlers, EMULATOR_API_BASE, type BrowserEmulator, type BrowserEmulatorOptions } from './browser.js';
