@@ -1,4 +1,5 @@
 import { EkycApiError } from './errors.js';
+import { idempotencyKeyOf } from './idempotency.js';
 import { isRecord, postJson, type JsonAnswer } from './request.js';
 import type {
   ApiConfig,
@@ -91,6 +92,7 @@ export async function readDocument(config: ApiConfig, options: OcrOptions): Prom
   } as Record<string, string>;
   if (side) headers['side-type'] = side;
   if (options.lang) headers['lang'] = options.lang;
+  headers['idempotency-key'] = options.idempotencyKey ?? idempotencyKeyOf(files);
   const form = new FormData();
   const names = side ? [side] : ['front', 'back'];
   files.forEach((file, index) => form.append('files', file, `${names[index] ?? 'page'}.jpg`));
@@ -143,6 +145,7 @@ export async function checkFace(config: ApiConfig, options: FaceOptions): Promis
     auto: options.auto ? 'True' : 'False',
   } as Record<string, string>;
   if (options.lang) headers['lang'] = options.lang;
+  headers['idempotency-key'] = options.idempotencyKey ?? idempotencyKeyOf(options.selfies);
   const form = new FormData();
   options.selfies.forEach((selfie, index) => form.append('selfies', selfie, `selfie-${index + 1}.jpg`));
 

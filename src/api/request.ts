@@ -44,14 +44,16 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
   const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
   try {
     if (options.signal?.aborted) throw fail(options.signal.reason);
+    // The API's own headers win over the host's: a host header cannot change the session or the key.
+    const headers = { ...(await hostHeaders(config)), ...options.headers };
     let response: Response;
     try {
       response = await doFetch(joinUrl(config.apiBase, options.path), {
         method: 'POST',
-        headers: options.headers,
+        headers,
         body: options.body ?? null,
         signal,
-        credentials: 'omit',
+        credentials: config.credentials ?? 'same-origin',
         cache: 'no-store',
       });
     } catch (cause) {
@@ -67,6 +69,18 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/** The host's headers for this call; a function that fails leaves the call unsent, as a network failure would. */
+async function hostHeaders(config: ApiConfig): Promise<Readonly<Record<string, string>>> {
+  const given = config.headers;
+  if (given === undefined) return {};
+  try {
+    const headers = typeof given === 'function' ? await given() : given;
+    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  } catch (cause) {
+    throw new EkycApiError('network', 'The host could not give its headers for the call.', { cause });
   }
 }
 
