@@ -44,16 +44,15 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
   const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
   try {
     if (options.signal?.aborted) throw fail(options.signal.reason);
-    // The API's own headers win over the host's: a host header cannot change the session or the key.
-    const headers = { ...(await hostHeaders(config)), ...options.headers };
     let response: Response;
     try {
+      // A host headers function that fails leaves the call unsent, as a network failure would.
       response = await doFetch(joinUrl(config.apiBase, options.path), {
         method: 'POST',
-        headers,
+        headers: await headersOf(config, options.headers),
         body: options.body ?? null,
         signal,
-        credentials: config.credentials ?? 'same-origin',
+        credentials: config.credentials, // fetch's default: same-origin
         cache: 'no-store',
       });
     } catch (cause) {
@@ -72,16 +71,11 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
   }
 }
 
-/** The host's headers for this call; a function that fails leaves the call unsent, as a network failure would. */
-async function hostHeaders(config: ApiConfig): Promise<Readonly<Record<string, string>>> {
-  const given = config.headers;
-  if (given === undefined) return {};
-  try {
-    const headers = typeof given === 'function' ? await given() : given;
-    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-  } catch (cause) {
-    throw new EkycApiError('network', 'The host could not give its headers for the call.', { cause });
-  }
+/** The host's headers, then the API's own over them: a host header cannot change the session or the key. */
+async function headersOf({ headers: host }: ApiConfig, own: Record<string, string>): Promise<Headers> {
+  const headers = new Headers(typeof host === 'function' ? await host() : host);
+  for (const [name, value] of Object.entries(own)) headers.set(name, value);
+  return headers;
 }
 
 function parseJson(text: string, status: number): unknown {

@@ -517,10 +517,11 @@ describe('API client: calls to the integrator’s server', () => {
 
   it('sends cookies to its own origin by default, and as configured: omit or include', async () => {
     const { config } = await setup();
-    const seen: (RequestCredentials | undefined)[] = [];
+    const seen: RequestCredentials[] = [];
     const spy: typeof fetch = (input, init) => {
-      seen.push(init?.credentials);
-      return fetch(input, init);
+      const request = new Request(input, init);
+      seen.push(request.credentials);
+      return fetch(request);
     };
     await initSession({ ...config, fetch: spy });
     await initSession({ ...config, fetch: spy, credentials: 'omit' });

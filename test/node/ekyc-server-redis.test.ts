@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRedisStore, type EkycStore } from '../../src/server/index.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
 import { KEY, startStack, type Stack } from './helpers/ekyc-stack.js';
-import { startRedis, type RedisProcess } from './helpers/redis-server.js';
+import { startRedis, type RedisProcess } from '../../scripts/redis-process.js';
 
 describe('two server instances on one Redis', () => {
   let redis: RedisProcess;
