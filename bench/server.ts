@@ -1,0 +1,129 @@
+// `npm run bench:server [-- --flows 200]`: complete flows (session, front, back, selfie, result)
+// at once through ekyc-flow/server in front of the emulator's Node server, with the store in
+// memory and then in a real Redis (started here). Prints throughput, latency, errors and the
+// server's memory before and after. Measures, asserts nothing.
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startRedis } from '../scripts/redis-process.js';
+import { startEmulatorServer } from '../src/emulator/node.js';
+import { createEkycServer, createRedisStore, type EkycStore } from '../src/server/index.js';
+import { percentile } from './lib/stats.js';
+import { formatBytes, formatMs, table, type Cell } from './lib/table.js';
+
+const { values } = parseArgs({ options: { flows: { type: 'string', default: '200' }, 'image-kb': { type: 'string', default: '150' } } });
+const FLOWS = Number(values.flows);
+const IMAGE_BYTES = Number(values['image-kb']) * 1000;
+const KEY = 'bench-key';
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+/** A JPEG-shaped upload of about the size the element sends. */
+function image(seed: number): Blob {
+  const bytes = new Uint8Array(IMAGE_BYTES);
+  for (let index = 0; index < bytes.length; index++) bytes[index] = (index * 31 + seed) & 0xff;
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  bytes.set([0xff, 0xd9], bytes.length - 2);
+  return new Blob([bytes], { type: 'image/jpeg' });
+}
+
+interface FlowOutcome {
+  ms: number;
+  requestMs: number[];
+  error: string | null;
+  status: string | null;
+}
+
+async function runFlow(url: string, user: number): Promise<FlowOutcome> {
+  const started = performance.now();
+  const requestMs: number[] = [];
+  const auth = { authorization: `Bearer bench-user-${user}` };
+  const call = async (path: string, init: RequestInit): Promise<Record<string, unknown>> => {
+    const begun = performance.now();
+    const response = await fetch(`${url}${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
+    const body = (await response.json()) as Record<string, unknown>;
+    requestMs.push(performance.now() - begun);
+    if (response.status !== 200) throw new Error(`${path} ${response.status}`);
+    return body;
+  };
+  const upload = (path: string, field: string, headers: Record<string, string>, seed: number) => {
+    const form = new FormData();
+    form.append(field, image(seed), 'photo.jpg');
+    return call(path, { method: 'POST', headers: { ...headers, 'idempotency-key': `bench-${user}-${seed}-key` }, body: form });
+  };
+  try {
+    const { sessionId } = (await call('/session', { method: 'POST' })) as { sessionId: string };
+    const ocr = { 'session-id': sessionId, 'document-type': 'idr' };
+    await upload('/ocr', 'files', { ...ocr, 'side-type': 'front' }, 1);
+    await upload('/ocr', 'files', { ...ocr, 'side-type': 'back' }, 2);
+    await upload('/face/liveness', 'selfies', { 'session-id': sessionId, auto: 'True' }, 3);
+    const result = await call(`/session/${sessionId}/result`, { method: 'GET' });
+    return { ms: performance.now() - started, requestMs, error: null, status: String(result['status']) };
+  } catch (error) {
+    return { ms: performance.now() - started, requestMs, error: error instanceof Error ? error.message : String(error), status: null };
+  }
+}
+
+const heap = (): number => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+async function measure(name: string, store: EkycStore, upstream: string): Promise<Cell[]> {
+  const server = createEkycServer({
+    apiKey: KEY,
+    apiBase: upstream,
+    authorize: (request) => /^Bearer (bench-user-\d+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? null,
+    // Every flow comes from this machine: the per-address limit would stop the run at 30.
+    limits: { sessionsPerAddressPerHour: 1_000_000 },
+    store,
+  });
+  const { url } = await server.listen();
+  await Promise.all(Array.from({ length: 10 }, (_, index) => runFlow(url, 1_000_000 + index))); // warm-up
+  const heapBefore = heap();
+  const rssBefore = process.memoryUsage().rss;
+  log(`${name}: ${FLOWS} flows at once…`);
+  const started = performance.now();
+  const outcomes = await Promise.all(Array.from({ length: FLOWS }, (_, index) => runFlow(url, index)));
+  const seconds = (performance.now() - started) / 1000;
+  const heapAfter = heap();
+  const rssAfter = process.memoryUsage().rss;
+  await server.close();
+  const requests = outcomes.flatMap((outcome) => outcome.requestMs);
+  const flows = outcomes.map((outcome) => outcome.ms);
+  const errors = outcomes.filter((outcome) => outcome.error !== null);
+  const passed = outcomes.filter((outcome) => outcome.status === 'passed').length;
+  if (errors.length > 0) log(`${name}: first errors: ${[...new Set(errors.map((each) => each.error))].slice(0, 3).join('; ')}`);
+  return [
+    name,
+    (FLOWS / seconds).toFixed(1),
+    (requests.length / seconds).toFixed(0),
+    formatMs(percentile(flows, 0.5)),
+    formatMs(percentile(flows, 0.99)),
+    formatMs(percentile(requests, 0.5)),
+    formatMs(percentile(requests, 0.99)),
+    `${errors.length}`,
+    `${passed}/${FLOWS}`,
+    `${formatBytes(heapBefore)} → ${formatBytes(heapAfter)}`,
+    `${formatBytes(rssBefore)} → ${formatBytes(rssAfter)}`,
+  ];
+}
+
+const upstream = await startEmulatorServer({ apiKeys: [KEY] });
+const redis = await startRedis();
+const rows: Cell[][] = [];
+try {
+  rows.push(await measure('memory', (await import('../src/server/store/memory.js')).createMemoryStore(), upstream.url));
+  rows.push(await measure('redis', await createRedisStore({ url: redis.url, prefix: 'bench:' }), upstream.url));
+} finally {
+  await upstream.close();
+  await redis.stop();
+}
+
+console.log(
+  table(
+    `ekyc-flow/server: ${FLOWS} concurrent flows (session, front, back, selfie, result; ${IMAGE_BYTES / 1000} kB images), ` +
+      `emulator upstream, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1) ?? '?'}`,
+    ['store', 'flows/s', 'req/s', 'flow p50 ms', 'flow p99 ms', 'req p50 ms', 'req p99 ms', 'errors', 'passed', 'heap before → after', 'rss before → after'],
+    rows,
+  ),
+);
+console.log('  heap after a forced GC when run with --expose-gc (npm run bench:server does); the server, the driver and the emulator share the process.');
