@@ -1,5 +1,4 @@
 import { EkycApiError } from './errors.js';
-import { idempotencyKeyOf } from './idempotency.js';
 import { isRecord, postJson, type JsonAnswer } from './request.js';
 import type {
   ApiConfig,
@@ -92,7 +91,7 @@ export async function readDocument(config: ApiConfig, options: OcrOptions): Prom
   } as Record<string, string>;
   if (side) headers['side-type'] = side;
   if (options.lang) headers['lang'] = options.lang;
-  headers['idempotency-key'] = options.idempotencyKey ?? idempotencyKeyOf(files);
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const form = new FormData();
   const names = side ? [side] : ['front', 'back'];
   files.forEach((file, index) => form.append('files', file, `${names[index] ?? 'page'}.jpg`));
@@ -145,7 +144,7 @@ export async function checkFace(config: ApiConfig, options: FaceOptions): Promis
     auto: options.auto ? 'True' : 'False',
   } as Record<string, string>;
   if (options.lang) headers['lang'] = options.lang;
-  headers['idempotency-key'] = options.idempotencyKey ?? idempotencyKeyOf(options.selfies);
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const form = new FormData();
   options.selfies.forEach((selfie, index) => form.append('selfies', selfie, `selfie-${index + 1}.jpg`));
 

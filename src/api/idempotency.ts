@@ -7,10 +7,4 @@ const keys = new WeakMap<Blob, string>();
  * runs in a secure context, where `crypto.randomUUID` exists.)
  */
 export const idempotencyKeyOf = (images: readonly Blob[]): string =>
-  images
-    .map((image) => {
-      const key = keys.get(image) ?? crypto.randomUUID();
-      keys.set(image, key);
-      return key;
-    })
-    .join('.');
+  images.map((image) => keys.get(image) ?? keys.set(image, crypto.randomUUID()).get(image)).join('.');

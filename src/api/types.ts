@@ -44,9 +44,9 @@ export interface InitSessionOptions extends CallOptions {
 
 export interface UploadOptions extends CallOptions {
   /**
-   * Sent as `Idempotency-Key`, so that a server calls the API once per capture.
-   * Default: a key of the images themselves: the same `Blob`s (a retry) get the same
-   * key, other `Blob`s (a photo taken again) another.
+   * Sent as `Idempotency-Key`, so that a server calls the API once per capture: give
+   * the same key to every retry of a capture, another to a photo taken again
+   * (`idempotencyKeyOf(images)` in `api/idempotency.ts` does exactly that).
    */
   idempotencyKey?: string | undefined;
 }

@@ -7,6 +7,7 @@ import {
   readDocument,
   type ApiConfig,
 } from '../../src/api/index.js';
+import { idempotencyKeyOf } from '../../src/api/idempotency.js';
 import type { RecordedRequest } from '../../src/emulator/index.js';
 import { apiHeaders, useEmulator } from '../helpers/emulator.js';
 import { jpegBlob } from '../helpers/images.js';
@@ -450,32 +451,26 @@ describe('API client: calls to the integrator’s server', () => {
   const ocrOf = (config: ApiConfig, sessionId: string, image: Blob, idempotencyKey?: string) =>
     readDocument(config, { sessionId, documentType: 'idr', side: 'front', files: [image], idempotencyKey });
 
-  it('sends an Idempotency-Key with each upload: the same for the same image sent again, another for a new image', async () => {
+  it('sends the given Idempotency-Key with an upload, and none when none is given', async () => {
     const { emulator, config } = await setup();
     const { sessionId } = await initSession(config);
     expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal(undefined);
-    const photo = await jpegBlob();
-    await ocrOf(config, sessionId, photo);
-    await ocrOf(config, sessionId, photo);
-    await ocrOf(config, sessionId, await jpegBlob());
-    const keys = emulator.requests.filter((request) => request.endpoint === 'ocr').map((request) => request.headers['idempotency-key']);
-    expect(keys).to.have.length(3);
-    expect(keys[0]).to.match(/^[A-Za-z0-9._:-]{8,255}$/);
-    expect(keys[1]).to.equal(keys[0]);
-    expect(keys[2]).to.not.equal(keys[0]);
-  });
-
-  it('sends the given idempotencyKey, and one for a selfie too', async () => {
-    const { emulator, config } = await setup();
-    const { sessionId } = await initSession(config);
     await ocrOf(config, sessionId, await jpegBlob(), 'capture-front-7');
     expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal('capture-front-7');
-    const selfie = await jpegBlob(48, 64);
-    await checkFace(config, { sessionId, selfies: [selfie], auto: true });
-    const first = lastRequest(emulator.requests).headers['idempotency-key'];
-    await checkFace(config, { sessionId, selfies: [selfie], auto: true }).catch(() => undefined);
-    expect(first).to.match(/^[A-Za-z0-9._:-]{8,255}$/);
-    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal(first);
+    await checkFace(config, { sessionId, selfies: [await jpegBlob(48, 64)], auto: true, idempotencyKey: 'capture-selfie-7' });
+    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal('capture-selfie-7');
+    await ocrOf(config, sessionId, await jpegBlob());
+    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal(undefined);
+  });
+
+  it('gives one key a capture: the same Blob again gets the same key, another Blob another, a pair of Blobs a key of both', async () => {
+    const photo = await jpegBlob();
+    const other = await jpegBlob();
+    const key = idempotencyKeyOf([photo]);
+    expect(key).to.match(/^[A-Za-z0-9._:-]{8,255}$/);
+    expect(idempotencyKeyOf([photo])).to.equal(key);
+    expect(idempotencyKeyOf([other])).to.not.equal(key);
+    expect(idempotencyKeyOf([photo, other])).to.equal(`${key}.${idempotencyKeyOf([other])}`);
   });
 
   it('adds the host’s headers from an object, or from an async function asked at each call', async () => {
