@@ -172,7 +172,8 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   if (key === undefined) return send(exchange, upload, null);
   const claim = {
     key: `idempotency:${sessionId}:${route}:${hashed(key)}`,
-    fingerprint: fingerprintOf([route, JSON.stringify(headers), ...images.map((image) => image.data)]),
+    // The language of FPT.AI's messages may change between a try and its retry; what is read may not.
+    fingerprint: fingerprintOf([route, JSON.stringify({ ...headers, lang: null }), ...images.map((image) => image.data)]),
   };
   const earlier = await exchange.idempotency.claim(claim.key, claim.fingerprint);
   return earlier ? replay(exchange, upload, claim, earlier) : send(exchange, upload, claim);

@@ -301,6 +301,15 @@ describe('ekyc-flow/server', () => {
       assert.equal(stack.calls('ocr'), 2);
     });
 
+    test('a retry in the other language is the same upload: replayed, not refused', async () => {
+      const sessionId = await stack.session();
+      assert.equal((await stack.ocr(sessionId, { key: 'capture-front-6', headers: { lang: 'vi' } })).status, 200);
+      const retry = await stack.ocr(sessionId, { key: 'capture-front-6', headers: { lang: 'en' } });
+      assert.equal(retry.status, 200);
+      assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+      assert.equal(stack.calls('ocr'), 1);
+    });
+
     test('a replay counts no attempt: the sixth OCR call’s retries still get its answer', async () => {
       const sessionId = await stack.session();
       stack.upstream.emulator.inject('document-not-found', { endpoint: 'ocr', times: 6 });
