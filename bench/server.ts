@@ -1,12 +1,14 @@
 // `npm run bench:server [-- --flows 200]`: complete flows (session, front, back, selfie, result)
 // at once through ekyc-flow/server in front of the emulator's Node server, with the store in
-// memory and then in a real Redis (started here). Prints throughput, latency, errors and the
-// server's memory before and after. Measures, asserts nothing.
+// memory and then in a real Redis (started here). The driver, the server and the emulator each
+// run in a process of their own. Prints throughput, latency, errors and the server's memory
+// before and after. Measures, asserts nothing.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRedis } from '../scripts/redis-process.js';
-import { startEmulatorServer } from '../src/emulator/node.js';
-import { createEkycServer, createRedisStore, type EkycStore } from '../src/server/index.js';
 import { percentile } from './lib/stats.js';
 import { formatBytes, formatMs, table, type Cell } from './lib/table.js';
 
@@ -62,31 +64,55 @@ async function runFlow(url: string, user: number): Promise<FlowOutcome> {
   }
 }
 
-const heap = (): number => {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
-};
+interface Memory {
+  heapUsed: number;
+  rss: number;
+}
 
-async function measure(name: string, store: EkycStore, upstream: string): Promise<Cell[]> {
-  const server = createEkycServer({
-    apiKey: KEY,
-    apiBase: upstream,
-    authorize: (request) => /^Bearer (bench-user-\d+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? null,
-    // Every flow comes from this machine: the per-address limit would stop the run at 30.
-    limits: { sessionsPerAddressPerHour: 1_000_000 },
-    store,
+/** The server in its own process (`lib/server-target.ts`), with `kind` of store. */
+async function startTarget(kind: string, upstream: string, redisUrl: string): Promise<{ url: string; memory(): Promise<Memory>; stop(): Promise<void> }> {
+  const child = fork(resolve(import.meta.dirname, 'lib/server-target.ts'), [kind, upstream, redisUrl], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const { url } = await server.listen();
+  const [{ url }] = (await once(child, 'message')) as [{ url: string }];
+  return {
+    url,
+    memory: async () => {
+      child.send('memory');
+      const [{ memory }] = (await once(child, 'message')) as [{ memory: Memory }];
+      return memory;
+    },
+    stop: async () => {
+      child.send('stop');
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
+}
+
+/** The emulator's Node server (`src/emulator/serve.ts`) in its own process. */
+async function startUpstream(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/serve.ts', '--port', '0', '--api-key', KEY], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [first] = (await once(child.stdout, 'data')) as [Buffer];
+  child.stdout.resume(); // one line a request follows: read and dropped
+  const url = /https?:\/\/[^\s]+/.exec(first.toString())?.[0];
+  if (!url) throw new Error(`the emulator did not start: ${first.toString()}`);
+  return { url, child };
+}
+
+async function measure(name: string, upstream: string, redisUrl: string): Promise<Cell[]> {
+  const target = await startTarget(name, upstream, redisUrl);
+  const { url } = target;
   await Promise.all(Array.from({ length: 10 }, (_, index) => runFlow(url, 1_000_000 + index))); // warm-up
-  const heapBefore = heap();
-  const rssBefore = process.memoryUsage().rss;
+  const before = await target.memory();
   log(`${name}: ${FLOWS} flows at once…`);
   const started = performance.now();
   const outcomes = await Promise.all(Array.from({ length: FLOWS }, (_, index) => runFlow(url, index)));
   const seconds = (performance.now() - started) / 1000;
-  const heapAfter = heap();
-  const rssAfter = process.memoryUsage().rss;
-  await server.close();
+  const after = await target.memory();
+  await target.stop();
   const requests = outcomes.flatMap((outcome) => outcome.requestMs);
   const flows = outcomes.map((outcome) => outcome.ms);
   const errors = outcomes.filter((outcome) => outcome.error !== null);
@@ -102,19 +128,19 @@ async function measure(name: string, store: EkycStore, upstream: string): Promis
     formatMs(percentile(requests, 0.99)),
     `${errors.length}`,
     `${passed}/${FLOWS}`,
-    `${formatBytes(heapBefore)} → ${formatBytes(heapAfter)}`,
-    `${formatBytes(rssBefore)} → ${formatBytes(rssAfter)}`,
+    `${formatBytes(before.heapUsed)} → ${formatBytes(after.heapUsed)}`,
+    `${formatBytes(before.rss)} → ${formatBytes(after.rss)}`,
   ];
 }
 
-const upstream = await startEmulatorServer({ apiKeys: [KEY] });
+const upstream = await startUpstream();
 const redis = await startRedis();
 const rows: Cell[][] = [];
 try {
-  rows.push(await measure('memory', (await import('../src/server/store/memory.js')).createMemoryStore(), upstream.url));
-  rows.push(await measure('redis', await createRedisStore({ url: redis.url, prefix: 'bench:' }), upstream.url));
+  rows.push(await measure('memory', upstream.url, redis.url));
+  rows.push(await measure('redis', upstream.url, redis.url));
 } finally {
-  await upstream.close();
+  upstream.child.kill('SIGTERM');
   await redis.stop();
 }
 
@@ -126,4 +152,4 @@ console.log(
     rows,
   ),
 );
-console.log('  heap after a forced GC when run with --expose-gc (npm run bench:server does); the server, the driver and the emulator share the process.');
+console.log('  server process memory, heap after a forced GC; sessions and their results stay in the store for 24 h (memory: in this heap).');
