@@ -2,9 +2,10 @@
 // limits and idempotency records are shared. Starts its own redis-server.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createRedisStore, type EkycStore } from '../../src/server/index.js';
+import { createRedisStore } from '../../src/server/index.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
 import { KEY, startStack, type Stack } from './helpers/ekyc-stack.js';
+import { storeContract } from './helpers/store-contract.js';
 import { startRedis, type RedisProcess } from '../../scripts/redis-process.js';
 
 describe('two server instances on one Redis', () => {
@@ -81,40 +82,6 @@ describe('two server instances on one Redis', () => {
   });
 
   describe('the Redis store itself', () => {
-    let store: EkycStore;
-    before(async () => {
-      store = await createRedisStore({ url: redis.url, prefix: `${prefix}store:` });
-    });
-    after(() => store.close());
-
-    test('set-if-absent and take are single-use: of two takers, one gets the token', async () => {
-      assert.equal(await store.setIfAbsent('token', 'value', 60_000), true);
-      assert.equal(await store.setIfAbsent('token', 'other', 60_000), false);
-      const taken = await Promise.all([store.take('token'), store.take('token')]);
-      assert.deepEqual(taken.sort(), ['value', null].sort());
-    });
-
-    test('entries and counters expire', async () => {
-      await store.set('short', 'x', 50);
-      const first = await store.increment('counter', 80);
-      assert.equal(first.count, 1);
-      assert.ok(first.ttlMs > 0 && first.ttlMs <= 80);
-      await new Promise((resolve) => setTimeout(resolve, 120));
-      assert.equal(await store.get('short'), null);
-      assert.equal((await store.increment('counter', 80)).count, 1);
-    });
-
-    test('a message published through one connection reaches a subscriber on another', async () => {
-      const other = await createRedisStore({ url: redis.url, prefix: `${prefix}store:` });
-      try {
-        let deliver: (message: string) => void = () => undefined;
-        const received = new Promise<string>((resolve) => (deliver = resolve));
-        await other.subscribe('status', (message) => deliver(message));
-        await store.publish('status', 'passed');
-        assert.equal(await received, 'passed');
-      } finally {
-        await other.close();
-      }
-    });
+    storeContract(() => createRedisStore({ url: redis.url, prefix: `${prefix}store:` }));
   });
 });

@@ -1,6 +1,7 @@
 // The trust boundary of ekyc-flow/server, one finding of the example server's security
 // review a group: each test drives the real server over HTTP in front of the emulator.
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { createEkycServer } from '../../src/server/index.js';
@@ -448,6 +449,42 @@ describe('ekyc-flow/server', () => {
       assert.equal(sent?.headers['api-key'], KEY);
       for (const name of ['cookie', 'authorization', 'x-forwarded-for', 'idempotency-key']) {
         assert.equal(sent.headers[name], undefined, name);
+      }
+    });
+  });
+
+  describe('mounting', () => {
+    test('as Express/Connect middleware: its routes answered, any other path handed to next()', async () => {
+      const passed: string[] = [];
+      const app = createHttpServer((req, res) => {
+        stack.server.middleware(req, res, () => {
+          passed.push(req.url ?? '');
+          res.writeHead(200, { 'content-type': 'text/plain' }).end('the app');
+        });
+      });
+      await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(app.address() as { port: number }).port}`;
+      try {
+        assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok' });
+        assert.equal((await fetch(`${base}/session`, { method: 'POST' })).status, 401);
+        assert.equal(await (await fetch(`${base}/shop/cart`)).text(), 'the app');
+        assert.deepEqual(passed, ['/shop/cart']);
+      } finally {
+        app.closeAllConnections();
+        await new Promise((resolve) => app.close(resolve));
+      }
+    });
+
+    test('as a Fetch handler under a basePath, as in a Next.js catch-all route', async () => {
+      const server = createEkycServer({ apiKey: KEY, apiBase: stack.upstream.url, basePath: '/api/kyc', authorize: () => 'dora' });
+      try {
+        const health = await server.fetch(new Request('https://shop.example/api/kyc/health'));
+        assert.deepEqual(await health.json(), { status: 'ok' });
+        const session = await server.fetch(new Request('https://shop.example/api/kyc/session', { method: 'POST' }), { peer: '198.51.100.7' });
+        assert.equal(session.status, 200);
+        assert.equal((await server.fetch(new Request('https://shop.example/health'))).status, 404);
+      } finally {
+        await server.close();
       }
     });
   });
