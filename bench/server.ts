@@ -18,13 +18,18 @@ const IMAGE_BYTES = Number(values['image-kb']) * 1000;
 const KEY = 'bench-key';
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
-/** A JPEG-shaped upload of about the size the element sends. */
+/** A JPEG-shaped upload of about the size the element sends (made once a kind: the driver has little CPU to spare). */
+const images = new Map<number, Blob>();
 function image(seed: number): Blob {
+  const made = images.get(seed);
+  if (made) return made;
   const bytes = new Uint8Array(IMAGE_BYTES);
   for (let index = 0; index < bytes.length; index++) bytes[index] = (index * 31 + seed) & 0xff;
   bytes.set([0xff, 0xd8, 0xff, 0xe0]);
   bytes.set([0xff, 0xd9], bytes.length - 2);
-  return new Blob([bytes], { type: 'image/jpeg' });
+  const blob = new Blob([bytes], { type: 'image/jpeg' });
+  images.set(seed, blob);
+  return blob;
 }
 
 interface FlowOutcome {
@@ -43,7 +48,7 @@ async function runFlow(url: string, user: number): Promise<FlowOutcome> {
     const response = await fetch(`${url}${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
     const body = (await response.json()) as Record<string, unknown>;
     requestMs.push(performance.now() - begun);
-    if (response.status !== 200) throw new Error(`${path} ${response.status}`);
+    if (response.status !== 200) throw new Error(`${path} ${response.status} ${JSON.stringify(body['error'] ?? '')}`);
     return body;
   };
   const upload = (path: string, field: string, headers: Record<string, string>, seed: number) => {
@@ -60,7 +65,9 @@ async function runFlow(url: string, user: number): Promise<FlowOutcome> {
     const result = await call(`/session/${sessionId}/result`, { method: 'GET' });
     return { ms: performance.now() - started, requestMs, error: null, status: String(result['status']) };
   } catch (error) {
-    return { ms: performance.now() - started, requestMs, error: error instanceof Error ? error.message : String(error), status: null };
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${(error.cause as { code?: string }).code ?? error.cause.message})` : '';
+    const message = error instanceof Error ? `${error.message}${cause}` : String(error);
+    return { ms: performance.now() - started, requestMs, error: message, status: null };
   }
 }
 
@@ -69,8 +76,14 @@ interface Memory {
   rss: number;
 }
 
+interface TargetReport {
+  memory: Memory;
+  /** The server's answers by HTTP status since it started. */
+  statuses: Record<string, number>;
+}
+
 /** The server in its own process (`lib/server-target.ts`), with `kind` of store. */
-async function startTarget(kind: string, upstream: string, redisUrl: string): Promise<{ url: string; memory(): Promise<Memory>; stop(): Promise<void> }> {
+async function startTarget(kind: string, upstream: string, redisUrl: string): Promise<{ url: string; report(): Promise<TargetReport>; stop(): Promise<void> }> {
   const child = fork(resolve(import.meta.dirname, 'lib/server-target.ts'), [kind, upstream, redisUrl], {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -78,10 +91,10 @@ async function startTarget(kind: string, upstream: string, redisUrl: string): Pr
   const [{ url }] = (await once(child, 'message')) as [{ url: string }];
   return {
     url,
-    memory: async () => {
+    report: async () => {
       child.send('memory');
-      const [{ memory }] = (await once(child, 'message')) as [{ memory: Memory }];
-      return memory;
+      const [report] = (await once(child, 'message')) as [TargetReport];
+      return report;
     },
     stop: async () => {
       child.send('stop');
@@ -106,12 +119,12 @@ async function measure(name: string, upstream: string, redisUrl: string): Promis
   const target = await startTarget(name, upstream, redisUrl);
   const { url } = target;
   await Promise.all(Array.from({ length: 10 }, (_, index) => runFlow(url, 1_000_000 + index))); // warm-up
-  const before = await target.memory();
+  const { memory: before, statuses: warm } = await target.report();
   log(`${name}: ${FLOWS} flows at once…`);
   const started = performance.now();
   const outcomes = await Promise.all(Array.from({ length: FLOWS }, (_, index) => runFlow(url, index)));
   const seconds = (performance.now() - started) / 1000;
-  const after = await target.memory();
+  const { memory: after, statuses } = await target.report();
   await target.stop();
   const requests = outcomes.flatMap((outcome) => outcome.requestMs);
   const flows = outcomes.map((outcome) => outcome.ms);
@@ -130,6 +143,9 @@ async function measure(name: string, upstream: string, redisUrl: string): Promis
     `${passed}/${FLOWS}`,
     `${formatBytes(before.heapUsed)} → ${formatBytes(after.heapUsed)}`,
     `${formatBytes(before.rss)} → ${formatBytes(after.rss)}`,
+    Object.entries(statuses)
+      .map(([status, count]) => `${status}×${count - (warm[status] ?? 0)}`)
+      .join(' '),
   ];
 }
 
@@ -148,7 +164,7 @@ console.log(
   table(
     `ekyc-flow/server: ${FLOWS} concurrent flows (session, front, back, selfie, result; ${IMAGE_BYTES / 1000} kB images), ` +
       `emulator upstream, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1) ?? '?'}`,
-    ['store', 'flows/s', 'req/s', 'flow p50 ms', 'flow p99 ms', 'req p50 ms', 'req p99 ms', 'errors', 'passed', 'heap before → after', 'rss before → after'],
+    ['store', 'flows/s', 'req/s', 'flow p50 ms', 'flow p99 ms', 'req p50 ms', 'req p99 ms', 'errors', 'passed', 'heap before → after', 'rss before → after', 'server answers'],
     rows,
   ),
 );

@@ -135,7 +135,13 @@ export async function listen(
   options: { port?: number; host?: string; bodyTimeoutMs: number },
 ): Promise<ListeningServer> {
   const server = createServer(
-    { requestTimeout: options.bodyTimeoutMs + 5_000, headersTimeout: Math.min(10_000, options.bodyTimeoutMs + 5_000), keepAliveTimeout: 5_000 },
+    {
+      requestTimeout: options.bodyTimeoutMs + 5_000,
+      headersTimeout: Math.min(10_000, options.bodyTimeoutMs + 5_000),
+      // Longer than clients' and load balancers' idle timeouts, so that the client closes an idle
+      // connection first: a server closing it just as a request goes out resets that request.
+      keepAliveTimeout: 65_000,
+    },
     listener,
   );
   server.on('clientError', (_error, socket: Socket) => {
