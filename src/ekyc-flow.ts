@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DOCUMENT_TYPES, type ApiConfig } from './api/types.js';
+import { DOCUMENT_TYPES, type ApiConfig, type ApiCredentials, type HostHeaders } from './api/types.js';
 import { CameraController } from './camera/camera-controller.js';
 import type { CameraErrorCode } from './camera/camera-errors.js';
 import type { EncodedImage } from './capture/encode.js';
@@ -103,6 +103,7 @@ export class EkycFlow extends LitElement {
     livenessChallenge: { attribute: 'liveness-challenge' },
     assetsBase: { attribute: 'assets-base' },
     requestTimeout: { attribute: 'request-timeout', type: Number },
+    credentials: {},
     strings: { attribute: false },
     _flow: { state: true, attribute: false },
     _capturing: { state: true, attribute: false },
@@ -140,6 +141,14 @@ export class EkycFlow extends LitElement {
   declare requestTimeout: number;
   /** Your own text for any key, in the current `lang`. */
   declare strings: Partial<EkycStrings> | undefined;
+  /** Cookies with each call: `omit`, `same-origin` (default) or `include` (your server on another site). */
+  declare credentials: string | undefined;
+  /**
+   * Your own headers for each call to your server (`authorization`, a CSRF token), or a
+   * function that returns them (possibly a promise), asked before every call. Never put in
+   * an event, never logged.
+   */
+  headers: HostHeaders | undefined;
 
   declare private _flow: FlowState;
   declare private _capturing: boolean;
@@ -325,7 +334,13 @@ export class EkycFlow extends LitElement {
     this.abort?.abort();
     const controller = new AbortController();
     this.abort = controller;
-    const api: ApiConfig = { apiBase: this.apiBase ?? '', apiKey: this.apiKey, timeoutMs: this.requestTimeout };
+    const api: ApiConfig = {
+      apiBase: this.apiBase ?? '',
+      apiKey: this.apiKey,
+      timeoutMs: this.requestTimeout,
+      credentials: this.credentials as ApiCredentials | undefined,
+      headers: this.headers,
+    };
     const state = this._flow;
     const context = { api, lang: this.uiLang, clientUuid: this.clientUuid, signal: controller.signal };
     void loadRunner()
