@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { DOCUMENT_TYPES } from './api/types.js';
+import { DOCUMENT_TYPES, type ApiCredentials, type HostHeaders } from './api/types.js';
 import type { CaptureController } from './capture/capture-controller.js';
 import type { EkycCompleteDetail, Step } from './events.js';
 import { checkSettings, keyExposureWarning, type ElementSettings } from './flow/config.js';
@@ -113,6 +113,7 @@ export class EkycFlow extends LitElement {
     livenessChallenge: { attribute: 'liveness-challenge' },
     assetsBase: { attribute: 'assets-base' },
     requestTimeout: { attribute: 'request-timeout', type: Number },
+    credentials: {},
     strings: { attribute: false },
   };
 
@@ -144,12 +145,26 @@ export class EkycFlow extends LitElement {
   declare requestTimeout: number;
   /** Your own text for any key, in the current `lang`. */
   declare strings: Partial<EkycStrings> | undefined;
+  /** Cookies with each call: `omit`, `same-origin` (default) or `include` (your server on another site). */
+  declare credentials: ApiCredentials | undefined;
+  /**
+   * Your own headers for each call to your server (`authorization`, a CSRF token), or a
+   * function that returns them (possibly a promise), asked before every call. Never put in
+   * an event, never logged.
+   */
+  headers: HostHeaders | undefined;
 
   private readonly internals = internalsOf(this);
   private readonly inheritedLang = new InheritedLangController(this);
   private readonly machine: FlowController = new FlowController(this, {
     context: () => ({
-      api: { apiBase: this.apiBase ?? '', apiKey: this.apiKey, timeoutMs: this.requestTimeout },
+      api: {
+        apiBase: this.apiBase ?? '',
+        apiKey: this.apiKey,
+        timeoutMs: this.requestTimeout,
+        credentials: this.credentials,
+        headers: this.headers,
+      },
       lang: this.language,
       clientUuid: this.clientUuid,
       qrAssetsBase: this.machine.state.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined,
@@ -225,8 +240,8 @@ export class EkycFlow extends LitElement {
 
   /** The settings as the flow checks them; `lang` is the element's own, or the language it follows. */
   private get settings(): ElementSettings {
-    const { apiBase, sessionId, apiKey, documentType, flow, livenessChallenge } = this;
-    return { apiBase, sessionId, apiKey, documentType, flow, livenessChallenge, lang: this.lang || this.language };
+    const { apiBase, sessionId, apiKey, documentType, flow, livenessChallenge, credentials } = this;
+    return { apiBase, sessionId, apiKey, documentType, flow, livenessChallenge, credentials, lang: this.lang || this.language };
   }
 
   /** The language the element speaks: its own `lang`, else the nearest ancestor's; `vi` unless that is `en`. */

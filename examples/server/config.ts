@@ -1,26 +1,22 @@
-/** Everything the proxy needs, read once from the environment. */
-export interface ProxyConfig {
+/** The example app's settings, read once from the environment. */
+export interface ExampleConfig {
   /** The FPT.AI key: sent upstream only, never to the browser, never logged. */
   apiKey: string;
-  /** Upstream base URL, for example `https://ekyc.fpt.ai`. */
-  apiBase: string;
-  /** Exact origins (`https://shop.example`) whose pages may call the proxy. */
-  allowedOrigins: readonly string[];
-  /** Largest upload accepted on `/ocr` and `/face/liveness`, in bytes. */
-  maxBodyBytes: number;
-  /** How long the upstream may stay silent before the browser gets 504. */
-  upstreamTimeoutMs: number;
+  /** FPT.AI's base URL (default `https://ekyc.fpt.ai`). */
+  apiBase: string | undefined;
+  /** Exact origins whose pages may call the server. */
+  allowedOrigins: string[];
   port: number;
   host: string;
+  /** A shared store for several instances; memory when absent. */
+  redisUrl: string | undefined;
+  /** The example's own login: bearer token → user name. */
+  users: ReadonlyMap<string, string>;
+  /** Development only: anonymous requests from this machine. */
+  allowAnonymous: boolean;
 }
 
-export const DEFAULTS = {
-  apiBase: 'https://ekyc.fpt.ai',
-  maxBodyBytes: 10 * 1024 * 1024,
-  upstreamTimeoutMs: 25_000,
-  port: 3000,
-  host: '127.0.0.1',
-} as const;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 function whole(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined || text === '') return fallback;
@@ -29,42 +25,49 @@ function whole(name: string, text: string | undefined, fallback: number): number
   return value;
 }
 
-function origins(text: string | undefined): string[] {
-  const list = (text ?? '')
+const list = (text: string | undefined): string[] =>
+  (text ?? '')
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
-  for (const origin of list) {
-    if (origin === '*') throw new Error('ALLOWED_ORIGINS cannot be "*": any site could spend your quota.');
-    if (URL.canParse(origin) && new URL(origin).origin === origin) continue;
-    throw new Error(`ALLOWED_ORIGINS: "${origin}" is not an origin such as https://shop.example.`);
-  }
-  return list;
-}
 
-function base(text: string | undefined): string {
-  const value = text || DEFAULTS.apiBase;
-  const protocol = URL.canParse(value) ? new URL(value).protocol : '';
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new Error(`FPT_API_BASE must be an http(s) URL, got "${value}".`);
+/** `DEMO_USERS="alice:token-a,bob:token-b"`: `Authorization: Bearer token-a` is alice. */
+function users(text: string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of list(text)) {
+    const [name = '', token = ''] = entry.split(':');
+    if (!/^[\w.-]{1,64}$/.test(name) || token.length < 6) {
+      throw new Error(`DEMO_USERS: "${entry}" is not name:token (a token of at least 6 characters).`);
+    }
+    map.set(token, name);
   }
-  return value.replace(/\/+$/, '');
+  return map;
 }
 
 /**
- * Reads `FPT_API_KEY` (required), `FPT_API_BASE`, `ALLOWED_ORIGINS`
- * (comma-separated), `MAX_BODY_BYTES`, `UPSTREAM_TIMEOUT_MS`, `PORT`, `HOST`.
+ * Reads `FPT_API_KEY` (required), `FPT_API_BASE`, `ALLOWED_ORIGINS`, `PORT`, `HOST`,
+ * `REDIS_URL`, `DEMO_USERS`, `ALLOW_ANONYMOUS`. Without `DEMO_USERS` it refuses to
+ * start unless `ALLOW_ANONYMOUS=1` and it listens on loopback.
  */
-export function readConfig(env: Readonly<Record<string, string | undefined>>): ProxyConfig {
+export function readConfig(env: Readonly<Record<string, string | undefined>>): ExampleConfig {
   const apiKey = env['FPT_API_KEY'] ?? '';
   if (apiKey === '') throw new Error('Set FPT_API_KEY to your FPT.AI key.');
-  return {
+  const host = env['HOST'] || '127.0.0.1';
+  const config: ExampleConfig = {
     apiKey,
-    apiBase: base(env['FPT_API_BASE']),
-    allowedOrigins: origins(env['ALLOWED_ORIGINS']),
-    maxBodyBytes: whole('MAX_BODY_BYTES', env['MAX_BODY_BYTES'], DEFAULTS.maxBodyBytes),
-    upstreamTimeoutMs: whole('UPSTREAM_TIMEOUT_MS', env['UPSTREAM_TIMEOUT_MS'], DEFAULTS.upstreamTimeoutMs),
-    port: whole('PORT', env['PORT'], DEFAULTS.port),
-    host: env['HOST'] || DEFAULTS.host,
+    apiBase: env['FPT_API_BASE'] || undefined,
+    allowedOrigins: list(env['ALLOWED_ORIGINS']),
+    port: whole('PORT', env['PORT'], 3000),
+    host,
+    redisUrl: env['REDIS_URL'] || undefined,
+    users: users(env['DEMO_USERS']),
+    allowAnonymous: env['ALLOW_ANONYMOUS'] === '1',
   };
+  if (config.users.size === 0 && !config.allowAnonymous) {
+    throw new Error('Set DEMO_USERS="alice:token-a,…" (or ALLOW_ANONYMOUS=1 for local development on 127.0.0.1).');
+  }
+  if (config.allowAnonymous && !LOOPBACK.has(host)) {
+    throw new Error(`ALLOW_ANONYMOUS=1 listens on loopback only; HOST is "${host}".`);
+  }
+  return config;
 }

@@ -1,30 +1,23 @@
 /**
- * The proxy, started from the environment:
+ * The example server, started from the environment:
  *
- *   FPT_API_KEY=… ALLOWED_ORIGINS=http://localhost:5173 npx tsx examples/server/server.ts
+ *   FPT_API_KEY=… DEMO_USERS=alice:token-a ALLOWED_ORIGINS=http://localhost:5173 npm run server
  *
- * See README.md for every variable and for the hooks that keep results.
+ * See README.md for every variable.
  */
+import { createExampleServer } from './app.js';
 import { readConfig } from './config.js';
-import type { ProxyHooks } from './hooks.js';
-import { startProxyServer } from './proxy.js';
-
-/** Keep results here: store them with the session id, check them before trusting the user. */
-const hooks: ProxyHooks = {
-  onResult: ({ endpoint, sessionId, status }) => {
-    console.log(`result: ${endpoint} for session ${sessionId.slice(0, 8)}… HTTP ${status}`);
-  },
-};
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const server = await startProxyServer({ ...config, hooks, log: (line) => console.log(line) });
-  console.log(`eKYC proxy on ${server.url}, upstream ${config.apiBase}`);
+  const app = await createExampleServer(config);
+  const { url } = await app.listen({ port: config.port, host: config.host });
+  console.log(`eKYC server on ${url}, upstream ${config.apiBase ?? 'https://ekyc.fpt.ai'}, store ${config.redisUrl ? 'Redis' : 'memory'}`);
   if (config.allowedOrigins.length === 0) {
     console.warn('No browser origin is allowed: set ALLOWED_ORIGINS, for example http://localhost:5173');
   }
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void app.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

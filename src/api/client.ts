@@ -91,6 +91,7 @@ export async function readDocument(config: ApiConfig, options: OcrOptions): Prom
   } as Record<string, string>;
   if (side) headers['side-type'] = side;
   if (options.lang) headers['lang'] = options.lang;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const form = new FormData();
   const names = side ? [side] : ['front', 'back'];
   files.forEach((file, index) => form.append('files', file, `${names[index] ?? 'page'}.jpg`));
@@ -143,6 +144,7 @@ export async function checkFace(config: ApiConfig, options: FaceOptions): Promis
     auto: options.auto ? 'True' : 'False',
   } as Record<string, string>;
   if (options.lang) headers['lang'] = options.lang;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const form = new FormData();
   options.selfies.forEach((selfie, index) => form.append('selfies', selfie, `selfie-${index + 1}.jpg`));
 

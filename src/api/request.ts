@@ -46,12 +46,13 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
     if (options.signal?.aborted) throw fail(options.signal.reason);
     let response: Response;
     try {
+      // A host headers function that fails leaves the call unsent, as a network failure would.
       response = await doFetch(joinUrl(config.apiBase, options.path), {
         method: 'POST',
-        headers: options.headers,
+        headers: await headersOf(config, options.headers),
         body: options.body ?? null,
         signal,
-        credentials: 'omit',
+        credentials: config.credentials, // fetch's default: same-origin
         cache: 'no-store',
       });
     } catch (cause) {
@@ -68,6 +69,13 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/** The host's headers, then the API's own over them: a host header cannot change the session or the key. */
+async function headersOf({ headers: host }: ApiConfig, own: Record<string, string>): Promise<Headers> {
+  const headers = new Headers(typeof host === 'function' ? await host() : host);
+  for (const [name, value] of Object.entries(own)) headers.set(name, value);
+  return headers;
 }
 
 function parseJson(text: string, status: number): unknown {

@@ -15,7 +15,21 @@ export interface ApiConfig {
   timeoutMs?: number | undefined;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch | undefined;
+  /** Whether cookies go with each call: `omit`, `same-origin` (default) or `include` (another site of yours). */
+  credentials?: ApiCredentials | undefined;
+  /**
+   * The host's own headers for its server (`authorization`, a CSRF token), or a function
+   * that gives them for each call (so a token can be renewed). Never sent as API headers,
+   * never logged, never in an event.
+   */
+  headers?: HostHeaders | undefined;
 }
+
+export type ApiCredentials = 'omit' | 'same-origin' | 'include';
+
+export type HostHeaders =
+  | Readonly<Record<string, string>>
+  | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -28,7 +42,16 @@ export interface InitSessionOptions extends CallOptions {
   onlyEngine?: boolean | undefined;
 }
 
-export interface OcrOptions extends CallOptions {
+export interface UploadOptions extends CallOptions {
+  /**
+   * Sent as `Idempotency-Key`, so that a server calls the API once per capture: give
+   * the same key to every retry of a capture, another to a photo taken again
+   * (`idempotencyKeyOf(images)` in `api/idempotency.ts` does exactly that).
+   */
+  idempotencyKey?: string | undefined;
+}
+
+export interface OcrOptions extends UploadOptions {
   sessionId: string;
   documentType: DocumentType;
   /** When set, exactly one file (that side) is sent with `side-type`. */
@@ -38,7 +61,7 @@ export interface OcrOptions extends CallOptions {
   lang?: ApiLang | undefined;
 }
 
-export interface FaceOptions extends CallOptions {
+export interface FaceOptions extends UploadOptions {
   sessionId: string;
   selfies: readonly Blob[];
   /** `true` when the selfie was captured automatically by the camera flow. */

@@ -1,4 +1,4 @@
-import { delay, http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { EkycEmulator, type EmulatorOptions } from './emulator.js';
 
@@ -19,15 +19,12 @@ export interface BrowserEmulator {
 }
 
 /**
- * Starts the emulator in a Mock Service Worker: the page's requests to
- * `apiBase` leave `fetch` as real HTTP multipart requests and are answered
- * by the emulator inside the service worker's fetch event.
+ * Mock Service Worker handlers that let `emulator` answer every request under
+ * `apiBase`: add them to a worker (or `setupServer`) of your own.
  */
-export async function startBrowserEmulator(options: BrowserEmulatorOptions = {}): Promise<BrowserEmulator> {
-  const apiBase = (options.apiBase ?? EMULATOR_API_BASE).replace(/\/+$/, '');
-  const emulator = new EkycEmulator(options);
-  const worker = setupWorker(
-    http.all(`${apiBase}/*`, async ({ request }) => {
+export function emulatorHandlers(emulator: EkycEmulator, apiBase: string = EMULATOR_API_BASE): HttpHandler[] {
+  return [
+    http.all(`${apiBase.replace(/\/+$/, '')}/*`, async ({ request }) => {
       const outcome = await emulator.handle(request);
       if (outcome.kind === 'network-error') return HttpResponse.error();
       if (outcome.kind === 'hang') {
@@ -36,7 +33,18 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
       }
       return outcome.response;
     }),
-  );
+  ];
+}
+
+/**
+ * Starts the emulator in a Mock Service Worker: the page's requests to
+ * `apiBase` leave `fetch` as real HTTP multipart requests and are answered
+ * by the emulator inside the service worker's fetch event.
+ */
+export async function startBrowserEmulator(options: BrowserEmulatorOptions = {}): Promise<BrowserEmulator> {
+  const apiBase = (options.apiBase ?? EMULATOR_API_BASE).replace(/\/+$/, '');
+  const emulator = new EkycEmulator(options);
+  const worker = setupWorker(...emulatorHandlers(emulator, apiBase));
   await worker.start({
     serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',

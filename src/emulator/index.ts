@@ -1,4 +1,4 @@
 export { EkycEmulator, type CardRecogniser, type InjectOptions, type QueuedFault, type EmulatorOptions, type EmulatorOutcome, type RecordedRequest, type RecordedFile } from './emulator.js';
 export { KNOWN_ID_CARDS, type KnownIdCard } from './documents.js';
 export { EMULATOR_FAULTS, type EmulatorFault, type EmulatorEndpoint } from './faults.js';
-export { startBrowserEmulator, EMULATOR_API_BASE, type BrowserEmulator } from './browser.js';
+export { startBrowserEmulator, emulatorHandlers, EMULATOR_API_BASE, type BrowserEmulator, type BrowserEmulatorOptions } from './browser.js';

@@ -122,7 +122,9 @@ export function emulatorListener(
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
   const { port = 0, host = '127.0.0.1', onExchange, ...emulatorOptions } = options;
   const emulator = new EkycEmulator(emulatorOptions);
-  const server = createServer();
+  // As FPT.AI's front servers: idle connections kept longer than a client keeps them, so a request
+  // never goes out on a connection the server is closing.
+  const server = createServer({ keepAliveTimeout: 65_000 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,5 +1,6 @@
 import { checkFace, EkycFaceError, initSession, readDocument } from '../api/client.js';
 import { EkycApiError } from '../api/errors.js';
+import { idempotencyKeyOf } from '../api/idempotency.js';
 import type { ApiConfig, ApiLang } from '../api/types.js';
 import { unreachedFailure } from './failures.js';
 import type { FlowEvent } from './machine.js';
@@ -116,6 +117,8 @@ async function call(work: Work, state: FlowProgress, context: RunContext): Promi
       files: [capture.image],
       lang,
       signal,
+      // Kept with the capture: its retries send the same key, a photo taken again a new one.
+      idempotencyKey: idempotencyKeyOf([capture.image]),
     });
     const read = await code;
     if (!read) return { type: 'ocr-done', side, result };
@@ -124,7 +127,14 @@ async function call(work: Work, state: FlowProgress, context: RunContext): Promi
   }
   const selfie = captures.selfie;
   if (!selfie) throw new Error('No selfie to send.');
-  const result = await checkFace(api, { sessionId, selfies: [selfie.image], auto: selfie.auto, lang, signal });
+  const result = await checkFace(api, {
+    sessionId,
+    selfies: [selfie.image],
+    auto: selfie.auto,
+    lang,
+    signal,
+    idempotencyKey: idempotencyKeyOf([selfie.image]),
+  });
   return { type: 'face-done', result };
 }
 

@@ -10,6 +10,7 @@ export interface ElementSettings {
   flow: string;
   lang: string;
   livenessChallenge: string;
+  credentials?: string | undefined;
 }
 
 export type CheckedSettings =
@@ -36,6 +37,9 @@ export function checkSettings(settings: ElementSettings): CheckedSettings {
   if (!lang) problems.push(`lang must be vi or en (got "${settings.lang}").`);
   if (settings.livenessChallenge !== 'none' && settings.livenessChallenge !== 'turn-head') {
     problems.push(`liveness-challenge must be none or turn-head (got "${settings.livenessChallenge}").`);
+  }
+  if (settings.credentials && !['omit', 'same-origin', 'include'].includes(settings.credentials)) {
+    problems.push(`credentials must be omit, same-origin or include (got "${settings.credentials}").`);
   }
   if (problems.length > 0 || !lang) return { ok: false, message: problems.join(' ') };
   return {

@@ -7,6 +7,7 @@ import {
   readDocument,
   type ApiConfig,
 } from '../../src/api/index.js';
+import { idempotencyKeyOf } from '../../src/api/idempotency.js';
 import type { RecordedRequest } from '../../src/emulator/index.js';
 import { apiHeaders, useEmulator } from '../helpers/emulator.js';
 import { jpegBlob } from '../helpers/images.js';
@@ -443,5 +444,102 @@ describe('API client: transport failures', () => {
     const error = await rejection(ocrCall(config, sessionId));
     expect(error.code).to.equal('api');
     expect(error.apiCode).to.equal('999');
+  });
+});
+
+describe('API client: calls to the integrator’s server', () => {
+  const ocrOf = (config: ApiConfig, sessionId: string, image: Blob, idempotencyKey?: string) =>
+    readDocument(config, { sessionId, documentType: 'idr', side: 'front', files: [image], idempotencyKey });
+
+  it('sends the given Idempotency-Key with an upload, and none when none is given', async () => {
+    const { emulator, config } = await setup();
+    const { sessionId } = await initSession(config);
+    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal(undefined);
+    await ocrOf(config, sessionId, await jpegBlob(), 'capture-front-7');
+    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal('capture-front-7');
+    await checkFace(config, { sessionId, selfies: [await jpegBlob(48, 64)], auto: true, idempotencyKey: 'capture-selfie-7' });
+    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal('capture-selfie-7');
+    await ocrOf(config, sessionId, await jpegBlob());
+    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal(undefined);
+  });
+
+  it('gives one key a capture: the same Blob again gets the same key, another Blob another, a pair of Blobs a key of both', async () => {
+    const photo = await jpegBlob();
+    const other = await jpegBlob();
+    const key = idempotencyKeyOf([photo]);
+    expect(key).to.match(/^[A-Za-z0-9._:-]{8,255}$/);
+    expect(idempotencyKeyOf([photo])).to.equal(key);
+    expect(idempotencyKeyOf([other])).to.not.equal(key);
+    expect(idempotencyKeyOf([photo, other])).to.equal(`${key}.${idempotencyKeyOf([other])}`);
+  });
+
+  it('adds the host’s headers from an object, or from an async function asked at each call', async () => {
+    const { emulator, config } = await setup();
+    let round = 0;
+    const { sessionId } = await initSession({ ...config, headers: { Authorization: 'Bearer host-token-1' } });
+    expect(lastRequest(emulator.requests).headers['authorization']).to.equal('Bearer host-token-1');
+    const headers = async () => {
+      await Promise.resolve();
+      round += 1;
+      return { authorization: `Bearer host-token-${round + 1}`, 'x-csrf': 'c1' };
+    };
+    await ocrOf({ ...config, headers }, sessionId, await jpegBlob());
+    await ocrOf({ ...config, headers }, sessionId, await jpegBlob());
+    expect(lastRequest(emulator.requests).headers['authorization']).to.equal('Bearer host-token-3');
+    expect(lastRequest(emulator.requests).headers['x-csrf']).to.equal('c1');
+  });
+
+  it('keeps the API’s own headers over the host’s', async () => {
+    const { emulator, config } = await setup();
+    const { sessionId } = await initSession(config);
+    const headers = { 'Session-Id': 'forged', 'device-type': 'android', 'Idempotency-Key': 'forged-key-1' };
+    await ocrOf({ ...config, headers }, sessionId, await jpegBlob(), 'capture-front-8');
+    const sent = lastRequest(emulator.requests).headers;
+    expect(sent['session-id']).to.equal(sessionId);
+    expect(sent['device-type']).to.equal('web-sdk');
+    expect(sent['idempotency-key']).to.equal('capture-front-8');
+  });
+
+  it('fails as network, sending nothing, when the host’s headers function throws', async () => {
+    const { emulator, config } = await setup();
+    const { sessionId } = await initSession(config);
+    const count = emulator.requests.length;
+    const headers = () => Promise.reject(new Error('token refresh failed'));
+    const error = await rejection(ocrOf({ ...config, headers }, sessionId, await jpegBlob()));
+    expect(error.code).to.equal('network');
+    expect(emulator.requests.length).to.equal(count);
+  });
+
+  it('sends cookies to its own origin by default, and as configured: omit or include', async () => {
+    const { config } = await setup();
+    const seen: RequestCredentials[] = [];
+    const spy: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      seen.push(request.credentials);
+      return fetch(request);
+    };
+    await initSession({ ...config, fetch: spy });
+    await initSession({ ...config, fetch: spy, credentials: 'omit' });
+    await initSession({ ...config, fetch: spy, credentials: 'include' }).catch(() => undefined);
+    expect(seen).to.deep.equal(['same-origin', 'omit', 'include']);
+  });
+
+  it('never writes the host’s headers to the console, even when a call fails', async () => {
+    const { emulator, config } = await setup();
+    const written: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((method) => Object.getOwnPropertyDescriptor(console, method)!);
+    for (const method of methods) console[method] = (...args: unknown[]) => void written.push(args.map(String).join(' '));
+    try {
+      const headers = { authorization: 'Bearer secret-host-token' };
+      const { sessionId } = await initSession({ ...config, headers });
+      emulator.inject('http-500');
+      const error = await rejection(ocrOf({ ...config, headers }, sessionId, await jpegBlob()));
+      expect(JSON.stringify(error)).to.not.include('secret-host-token');
+      expect(error.message).to.not.include('secret-host-token');
+    } finally {
+      methods.forEach((method, index) => Object.defineProperty(console, method, originals[index]!));
+    }
+    expect(written.join('\n')).to.not.include('secret-host-token');
   });
 });

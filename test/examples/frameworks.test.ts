@@ -12,7 +12,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright';
-import { proxyListener } from '../../examples/server/proxy.js';
+import { createExampleServer } from '../../examples/server/app.js';
+import { readConfig } from '../../examples/server/config.js';
+import { DEMO_COOKIE } from '../../examples/server/login.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
 
@@ -21,6 +23,8 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** The apps are built to find their server at this path of their own origin. */
 const API_PATH = '/api';
 const API_KEY = 'example-server-key';
+/** The signed-in user of the pages: the example server's demo login, as a cookie of the site. */
+const USER_TOKEN = 'token-of-alice';
 /** The name on the emulator's identity card. */
 const CARD_NAME = 'NGUYỄN THỊ MINH ANH';
 
@@ -59,16 +63,16 @@ interface AppServer {
  */
 async function serveApp(dir: string, upstream: string): Promise<AppServer> {
   let sessions = true;
-  let proxy: RequestListener | null = null;
+  let api: RequestListener | null = null;
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://app').pathname);
-    if (path.startsWith(`${API_PATH}/`) && proxy) {
+    if (path.startsWith(`${API_PATH}/`) && api) {
       if (!sessions && path === `${API_PATH}/session`) {
         response.writeHead(503, { 'content-type': 'application/json' }).end('{"code":"503","message":"down"}');
         return;
       }
       request.url = (request.url ?? '/').slice(API_PATH.length);
-      proxy(request, response);
+      api(request, response);
       return;
     }
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
@@ -90,27 +94,23 @@ async function serveApp(dir: string, upstream: string): Promise<AppServer> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  proxy = proxyListener({
-    apiKey: API_KEY,
-    apiBase: upstream,
-    allowedOrigins: [url],
-    maxBodyBytes: 10 * 1024 * 1024,
-    upstreamTimeoutMs: 10_000,
-    port,
-    host: '127.0.0.1',
-  });
+  const env = { FPT_API_KEY: API_KEY, FPT_API_BASE: upstream, ALLOWED_ORIGINS: url, DEMO_USERS: `alice:${USER_TOKEN}` };
+  const example = await createExampleServer(readConfig(env), () => undefined);
+  api = example.listener;
   return {
     url,
     giveSessions: (on) => {
       sessions = on;
     },
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await new Promise<void>((done) => {
         server.closeAllConnections();
         server.close(() => {
           done();
         });
-      }),
+      });
+      await example.close();
+    },
   };
 }
 
@@ -226,6 +226,8 @@ describe('the framework examples, built with their own toolchains', { timeout: 1
     const server = await app(name);
     server.giveSessions(sessions);
     const context = await browser.newContext();
+    // The page's user is signed in to the site: the element's calls carry the cookie (same-origin credentials).
+    await context.addCookies([{ name: DEMO_COOKIE, value: USER_TOKEN, url: server.url }]);
     const page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

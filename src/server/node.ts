@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { closesConnection } from './answer.js';
+import type { FetchHandler } from './server.js';
+
+/** How long a closing connection still has its incoming bytes read and dropped, so that the answer is not lost to a reset. */
+const LINGER_MS = 2_000;
+
+const BAD_REQUEST = JSON.stringify({ code: '400', error: 'bad-request', message: 'The request is malformed.' });
+
+/** The body as a web stream that pauses the socket instead of destroying it when cancelled. */
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let paused = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) {
+          paused = true;
+          req.pause();
+        }
+      });
+      req.once('end', () => controller.close());
+      req.once('error', (error) => controller.error(error));
+      req.once('aborted', () => controller.error(new Error('The client went away.')));
+    },
+    pull() {
+      if (paused) {
+        paused = false;
+        req.resume();
+      }
+    },
+    cancel() {
+      req.removeAllListeners('data');
+      req.pause();
+    },
+  }, { highWaterMark: 4 });
+}
+
+/** A Fetch `Request` for a Node request; `null` when its target or headers cannot make one. */
+function toRequest(req: IncomingMessage, signal: AbortSignal): Request | null {
+  try {
+    const target = req.url ?? '';
+    // Origin-form targets are appended, never resolved: `//host` stays a path instead of naming a host.
+    const url = target.startsWith('/') ? new URL(`http://server.invalid${target}`) : new URL(target);
+    const headers = new Headers();
+    for (const [name, values] of Object.entries(req.headersDistinct)) {
+      for (const value of values ?? []) headers.append(name, value);
+    }
+    const method = req.method ?? 'GET';
+    const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+    if (method !== 'GET' && method !== 'HEAD') {
+      init.body = bodyOf(req);
+      init.duplex = 'half';
+    }
+    return new Request(url, init);
+  } catch {
+    return null;
+  }
+}
+
+/** Ends a connection after its answer, reading and dropping what still arrives for a moment. */
+function lingeringClose(socket: Socket): void {
+  socket.end();
+  socket.resume();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
+async function write(res: ServerResponse, response: Response): Promise<void> {
+  const close = closesConnection(response);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  if (close) {
+    headers['connection'] = 'close';
+    res.shouldKeepAlive = false;
+    res.once('finish', () => {
+      if (res.socket) lingeringClose(res.socket);
+    });
+  }
+  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+/** The Fetch handler as a `node:http` request listener. */
+export function nodeListener(handler: FetchHandler): RequestListener {
+  return (req, res) => {
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    req.on('error', () => undefined);
+    const request = toRequest(req, gone.signal);
+    const answer = request
+      ? handler(request, { peer: req.socket.remoteAddress, signal: gone.signal })
+      : Promise.resolve(new Response(BAD_REQUEST, { status: 400, headers: { 'content-type': 'application/json' } }));
+    answer
+      .then((response) => (res.headersSent || res.destroyed ? undefined : write(res, response)))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json', connection: 'close' });
+        res.end();
+      });
+  };
+}
+
+/** Express/Connect: answers this server's routes, and hands every other request to `next()`. */
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+export function middleware(listener: RequestListener, owns: (pathname: string) => boolean): Middleware {
+  return (req, res, next) => {
+    let pathname: string;
+    try {
+      pathname = new URL(`http://server.invalid${req.url ?? ''}`).pathname;
+    } catch {
+      next();
+      return;
+    }
+    if (owns(pathname)) listener(req, res);
+    else next();
+  };
+}
+
+export interface ListeningServer {
+  /** `http://host:port`, for tests and logs. */
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** A `node:http` server for `listener`, with time limits that a slow client cannot stretch. */
+export async function listen(
+  listener: RequestListener,
+  options: { port?: number; host?: string; bodyTimeoutMs: number },
+): Promise<ListeningServer> {
+  const server = createServer(
+    {
+      requestTimeout: options.bodyTimeoutMs + 5_000,
+      headersTimeout: Math.min(10_000, options.bodyTimeoutMs + 5_000),
+      // Longer than clients' and load balancers' idle timeouts, so that the client closes an idle
+      // connection first: a server closing it just as a request goes out resets that request.
+      keepAliveTimeout: 65_000,
+    },
+    listener,
+  );
+  server.on('clientError', (_error, socket: Socket) => {
+    if (socket.writable && !socket.destroyed) {
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nx-content-type-options: nosniff\r\n` +
+          `content-length: ${Buffer.byteLength(BAD_REQUEST)}\r\nconnection: close\r\n\r\n${BAD_REQUEST}`,
+      );
+    }
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostname}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

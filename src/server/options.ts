@@ -1,0 +1,186 @@
+import type { EkycStore } from './store/types.js';
+import type { Evidence, Verdict, VerdictRule } from './verdict.js';
+import type { EkycResult } from './result.js';
+
+/** Who is asking, as the integrator's own login says; `null`: nobody the integrator knows. */
+export type Authorize = (request: Request) => string | null | Promise<string | null>;
+
+export interface EkycLimits {
+  /** Sessions one subject may create in an hour (default 10). */
+  sessionsPerSubjectPerHour: number;
+  /** Sessions one client address may create in an hour (default 30). */
+  sessionsPerAddressPerHour: number;
+  /** Document sides FPT.AI may accept in one session (default 2); past them, OCR uploads are refused. */
+  acceptedSidesPerSession: number;
+  /** OCR calls one session may make, accepted or not (default 6). */
+  ocrAttemptsPerSession: number;
+  /** Face calls one session may make (default 5). */
+  faceAttemptsPerSession: number;
+  /** Largest upload body, in bytes (default 10 MiB). */
+  maxBodyBytes: number;
+  /** Largest image in an upload, in bytes (default 5 MiB). */
+  maxFileBytes: number;
+  /** A request body must have arrived whole within this time, or the connection is closed (default 30 s). */
+  bodyTimeoutMs: number;
+  /** One deadline for a call to FPT.AI: resolving, connecting, sending and answering (default 25 s). */
+  upstreamTimeoutMs: number;
+  /** How long a session may be used (default 30 minutes, FPT.AI's own). */
+  sessionTtlMs: number;
+  /** How long a session's result stays readable after it was created (default 24 hours). */
+  resultTtlMs: number;
+  /** How long an `Idempotency-Key`'s answer is kept (default 24 hours). */
+  idempotencyTtlMs: number;
+}
+
+export const DEFAULT_LIMITS: EkycLimits = {
+  sessionsPerSubjectPerHour: 10,
+  sessionsPerAddressPerHour: 30,
+  acceptedSidesPerSession: 2,
+  ocrAttemptsPerSession: 6,
+  faceAttemptsPerSession: 5,
+  maxBodyBytes: 10 * 1024 * 1024,
+  maxFileBytes: 5 * 1024 * 1024,
+  bodyTimeoutMs: 30_000,
+  upstreamTimeoutMs: 25_000,
+  sessionTtlMs: 30 * 60_000,
+  resultTtlMs: 24 * 60 * 60_000,
+  idempotencyTtlMs: 24 * 60 * 60_000,
+};
+
+export interface CreatedSession {
+  sessionId: string;
+  subject: string;
+  expiresAt: string;
+  clientUuid: string | undefined;
+  onlyEngine: boolean;
+}
+
+/** FPT.AI's answer to an upload, as the server is about to pass it on. */
+export interface UploadRecord {
+  endpoint: 'ocr' | 'face';
+  sessionId: string;
+  subject: string;
+  /** The API headers sent (`document-type`, `side-type`, `auto`, `lang`). */
+  headers: Readonly<Record<string, string>>;
+  status: number;
+  /** FPT.AI's JSON, every value a string. */
+  response: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Each hook is awaited before the browser gets its answer; when one throws, the
+ * browser gets 500, and a retry with the same `Idempotency-Key` runs the hook again
+ * with the answer already received (FPT.AI is not called twice).
+ */
+export interface EkycHooks {
+  /** A session was created for `subject`. */
+  onSession?: (session: CreatedSession) => void | Promise<void>;
+  /** FPT.AI answered an upload (a success or a refusal). */
+  onUpload?: (upload: UploadRecord) => void | Promise<void>;
+  /** The session's verdict is final (`passed`, `failed` or `review`): called once a session. Decide from this. */
+  onComplete?: (result: EkycResult) => void | Promise<void>;
+}
+
+export interface EkycServerOptions {
+  /** The FPT.AI key: sent to FPT.AI only, never to the browser, never logged. */
+  apiKey: string;
+  /** FPT.AI's base URL (default `https://ekyc.fpt.ai`); `https` unless it is a loopback address. */
+  apiBase?: string;
+  /** Exact origins (`https://shop.example`) whose pages may call the server; `*` is refused. */
+  allowedOrigins?: readonly string[];
+  /**
+   * Required: your own login decides who may verify. Answer a stable id of the
+   * signed-in user (from your session cookie or token), or `null` to refuse with 401.
+   */
+  authorize?: Authorize;
+  /**
+   * Development only: lets requests without a login through as one anonymous
+   * subject, from loopback addresses only. Warns at start-up.
+   */
+  allowAnonymousOnLoopback?: boolean;
+  limits?: Partial<EkycLimits>;
+  /** Where sessions, limits and idempotency records live (default: this process's memory). */
+  store?: EkycStore;
+  /** The path the routes live under, e.g. `/api/ekyc` in a Next.js catch-all route (default none). */
+  basePath?: string;
+  /**
+   * The client's address, for the per-address limit. Default: the socket's address given
+   * by the Node adapters. Behind a proxy, read your proxy's header here.
+   */
+  clientAddress?: (request: Request, peer: string | undefined) => string | undefined;
+  /** The default rule's settings, or a rule of your own. */
+  verdict?: Partial<VerdictRule> | ((evidence: Evidence) => Verdict);
+  hooks?: EkycHooks;
+  /** One line a request (method, route, status, time) and warnings; never headers, bodies or keys. */
+  log?: (line: string) => void;
+  /** The `fetch` used to call FPT.AI (default: the global one). */
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export const isLoopbackHost = (hostname: string): boolean =>
+  LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+export const isLoopbackAddress = (address: string | undefined): boolean =>
+  address !== undefined && (isLoopbackHost(address) || isLoopbackHost(address.replace(/^::ffff:/, '')));
+
+/** Checks the base: an http(s) URL, `https` unless on loopback (the key travels in it). */
+export function checkApiBase(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(`FPT_API_BASE must be an https URL, got "${value}".`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new Error(`FPT_API_BASE must use https (the key travels with every call), got "${value}".`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+export function checkOrigins(list: readonly string[]): string[] {
+  for (const origin of list) {
+    if (origin === '*') throw new Error('allowedOrigins cannot be "*": any site could spend your quota.');
+    if (!(URL.canParse(origin) && new URL(origin).origin === origin)) {
+      throw new Error(`allowedOrigins: "${origin}" is not an origin such as https://shop.example.`);
+    }
+  }
+  return [...list];
+}
+
+function checkLimits(given: Partial<EkycLimits>): EkycLimits {
+  const limits = { ...DEFAULT_LIMITS, ...given };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`limits.${name} must be a whole number, got ${value}.`);
+  }
+  return limits;
+}
+
+/** The options with every default filled in, checked once at creation. */
+export interface ResolvedOptions extends Omit<EkycServerOptions, 'limits' | 'apiBase' | 'allowedOrigins' | 'basePath'> {
+  apiBase: string;
+  allowedOrigins: readonly string[];
+  limits: EkycLimits;
+  basePath: string;
+  now: () => number;
+}
+
+export function resolveOptions(options: EkycServerOptions): ResolvedOptions {
+  if (!options.apiKey) throw new Error('apiKey is required: your FPT.AI key.');
+  if (typeof options.authorize !== 'function' && options.allowAnonymousOnLoopback !== true) {
+    throw new Error(
+      'authorize(request) is required: return the signed-in user, or null. ' +
+        'For local development only, allowAnonymousOnLoopback: true lets anonymous requests from this machine in.',
+    );
+  }
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  if (basePath !== '' && !/^\/[\w\-./]*$/.test(basePath)) throw new Error(`basePath "${basePath}" is not a path.`);
+  return {
+    ...options,
+    apiBase: checkApiBase(options.apiBase ?? 'https://ekyc.fpt.ai'),
+    allowedOrigins: checkOrigins(options.allowedOrigins ?? []),
+    limits: checkLimits(options.limits ?? {}),
+    basePath,
+    now: options.now ?? Date.now,
+  };
+}

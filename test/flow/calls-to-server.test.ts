@@ -1,0 +1,103 @@
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
+import type { RecordedRequest } from '../../src/emulator/index.js';
+import { requestCalls, useEmulator } from '../helpers/emulator.js';
+import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep, type Recorded } from '../helpers/flow.js';
+import { throughDocument, throughSelfie, waitForErrorScreen } from '../helpers/journey.js';
+
+/** The Idempotency-Key of every request of one kind (`front`, `back`, `face`), in order. */
+const keysOf = (requests: readonly RecordedRequest[], call: string): (string | undefined)[] =>
+  requests.filter((request) => requestCalls([request])[0] === call).map((request) => request.headers['idempotency-key']);
+
+describe('<ekyc-flow> calls to the integrator’s server', function () {
+  this.timeout(30_000);
+  let events: Recorded[];
+  beforeEach(() => {
+    events = recordEvents();
+  });
+
+  it('sends one Idempotency-Key a capture: the same on its automatic retries and on the user’s retry', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    emulator.inject('http-502', { endpoint: 'ocr', side: 'front' });
+    emulator.inject('http-500', { endpoint: 'ocr', side: 'back', times: 3 });
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    await throughDocument(element);
+    await waitForErrorScreen(element);
+    await click(element, 'retry-button');
+    await waitForStep(element, 'selfie');
+    const front = keysOf(emulator.requests, 'front');
+    const back = keysOf(emulator.requests, 'back');
+    expect(front).to.have.length(2);
+    expect(back).to.have.length(4);
+    expect(front[0]).to.match(/^[A-Za-z0-9._:-]{8,255}$/);
+    expect(new Set(front).size).to.equal(1);
+    expect(new Set(back).size).to.equal(1);
+    expect(back[0]).to.not.equal(front[0]);
+  });
+
+  it('sends a new Idempotency-Key for a photo taken again', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    emulator.inject('unknown-code', { endpoint: 'ocr', side: 'back' });
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    await throughDocument(element);
+    await waitUntil(() => element.step === 'document-back' && part(element, 'notice') !== null, 'back to the back', { timeout: 10_000 });
+    await shootAndConfirm(element);
+    await waitForStep(element, 'selfie');
+    const back = keysOf(emulator.requests, 'back');
+    expect(back).to.have.length(2);
+    expect(back[1]).to.not.equal(back[0]);
+  });
+
+  it('sends the headers property with every call, asking a function each time, and never puts them in an event', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    let asked = 0;
+    element.headers = () => {
+      asked += 1;
+      return Promise.resolve({ authorization: `Bearer host-secret-${asked}` });
+    };
+    await throughSelfie(element);
+    await waitForStep(element, 'done');
+    expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'back', 'face']);
+    expect(emulator.requests.map((request) => request.headers['authorization'])).to.deep.equal([
+      'Bearer host-secret-1',
+      'Bearer host-secret-2',
+      'Bearer host-secret-3',
+    ]);
+    expect(JSON.stringify(events.map((event) => event.detail))).to.not.include('host-secret');
+    expect(eventsNamed(events, 'ekyc-complete')).to.have.length(1);
+  });
+
+  it('passes the credentials attribute to fetch, same-origin by default', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const seen: RequestCredentials[] = [];
+    const descriptor = Object.getOwnPropertyDescriptor(window, 'fetch')!;
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.startsWith(apiBase)) seen.push(request.credentials);
+      return original(request);
+    };
+    try {
+      const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+      await throughDocument(element);
+      await waitForStep(element, 'selfie');
+      element.setAttribute('credentials', 'omit');
+      await shootAndConfirm(element);
+      await waitForStep(element, 'done');
+    } finally {
+      Object.defineProperty(window, 'fetch', descriptor);
+    }
+    expect(seen).to.deep.equal(['same-origin', 'same-origin', 'omit']);
+  });
+
+  it('reports a credentials value that fetch does not know as bad-config', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    element.setAttribute('credentials', 'always');
+    await click(element, 'start-button');
+    await waitUntil(() => eventsNamed(events, 'ekyc-error').length > 0, 'ekyc-error');
+    expect(eventsNamed(events, 'ekyc-error')[0]?.code).to.equal('bad-config');
+    expect(emulator.requests).to.deep.equal([]);
+  });
+});
