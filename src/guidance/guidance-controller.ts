@@ -110,7 +110,12 @@ export class GuidanceController implements ReactiveController {
     let guidance: Guidance;
     if (target.kind === 'selfie') {
       const detector = await this.detector(DETECTOR_WAIT_MS * 4);
-      if (!detector || this.runningKey !== target.key) return;
+      if (this.runningKey !== target.key) return;
+      if (!detector) {
+        // Failed, or still not ready (a worker whose scripts never arrive, say): say so, for a selfie by hand.
+        this.unavailable();
+        return;
+      }
       const [{ startSelfieGuidance }, { normalisedOval }] = await Promise.all([
         import('./selfie-guidance.js'),
         import('./oval.js'),
