@@ -138,7 +138,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     function serveWorkerFromRoot(context, next) {
-      if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      if (context.url === '/mockServiceWorker.js') context.url = '/test/helpers/emulator-service-worker.js';
       return next();
     },
     async function strictCspPages(context, next) {

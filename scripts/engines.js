@@ -239,6 +239,32 @@ class WebKitLauncher extends WebdriverLauncher {
     this.name = 'WebKit';
   }
 
+  /**
+   * Every test file in a fresh MiniBrowser: WebKit's web process grows by every file's MediaPipe
+   * and WebGL until it dies, and a crash then takes only that file with it. Navigation failures
+   * are returned to the runner, where the stock launcher leaves them unhandled (ending the run).
+   */
+  async startSession(id, url) {
+    await this.ensureManagerInitialized();
+    await this.driverManager.startSession(id, url);
+  }
+
+  async stopSession(id) {
+    try {
+      return await super.stopSession(id);
+    } finally {
+      await this.closeBrowser();
+    }
+  }
+
+  async closeBrowser() {
+    clearInterval(this.pendingHeartbeat);
+    const driver = this.driver;
+    this.driver = undefined;
+    this.driverManager = undefined;
+    await driver?.deleteSession().catch(() => undefined);
+  }
+
   async createDriverManager() {
     const manager = await super.createDriverManager();
     this.engineVersion = this.driver?.capabilities?.browserVersion;
@@ -246,6 +272,7 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 
   async stop() {
+    await this.closeBrowser();
     await super.stop();
     this.killDriver();
     process.off('exit', this.killDriver);
