@@ -24,7 +24,13 @@ export interface GuidanceCallbacks {
 
 /** Screen readers hear a new hint at most this often; the visible hint follows every frame. */
 const ANNOUNCE_INTERVAL_MS = 2500;
-const DETECTOR_WAIT_MS = 5000;
+/**
+ * How long a step waits for the face detector (MediaPipe, 4 MB, compiled on the device) before
+ * going on without it: the selfie by hand, the front without its portrait check.
+ */
+const DETECTOR_WAIT_MS = 20_000;
+/** How long a detector outlives its element, for an element that comes back (or the next one) to reuse. */
+const DETECTOR_REUSE_MS = 5000;
 
 /**
  * On-device guidance for the capture steps: loads the face detector in idle
@@ -59,7 +65,11 @@ export class GuidanceController implements ReactiveController {
     clearTimeout(this.speakTimer);
     const assetsBase = this.assetsBase;
     this.detectorLoad = null;
-    if (assetsBase) void import('../face/detector/preload.js').then(({ releaseFaceDetector }) => releaseFaceDetector({ assetsBase }));
+    if (assetsBase) {
+      void import('../face/detector/preload.js').then(({ releaseFaceDetector }) =>
+        releaseFaceDetector({ assetsBase }, { graceMs: DETECTOR_REUSE_MS }),
+      );
+    }
   }
 
   /** Starts loading the face detector when the page is idle (the flow has just started). */
@@ -109,7 +119,7 @@ export class GuidanceController implements ReactiveController {
     };
     let guidance: Guidance;
     if (target.kind === 'selfie') {
-      const detector = await this.detector(DETECTOR_WAIT_MS * 4);
+      const detector = await this.detector();
       if (this.runningKey !== target.key) return;
       if (!detector) {
         // Failed, or still not ready (a worker whose scripts never arrive, say): say so, for a selfie by hand.

@@ -146,6 +146,18 @@ describe('loading the face detector', function () {
     }
   });
 
+  it('keeps a detector released with a grace period for whoever preloads it within that time, and closes it after', async () => {
+    const first = preloadFaceDetector({ assetsBase });
+    const detector = await first;
+    await releaseFaceDetector({ assetsBase }, { graceMs: 300 });
+    expect(preloadFaceDetector({ assetsBase })).to.equal(first);
+    expect(await detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg'))).to.have.length(1);
+    await releaseFaceDetector({ assetsBase }, { graceMs: 300 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const error = await rejection(detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg')));
+    expect((error as FaceDetectorError).failure).to.equal('closed');
+  });
+
   it('preloads once for the same assets, and again after a release', async () => {
     const first = preloadFaceDetector({ assetsBase });
     expect(preloadFaceDetector({ assetsBase: '/public/ekyc-assets' })).to.equal(first);

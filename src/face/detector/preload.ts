@@ -3,6 +3,8 @@ import type { FaceDetectorHandle } from './handle.js';
 import { loadFaceDetector, type LoadFaceDetectorOptions } from './load-detector.js';
 
 const loads = new Map<string, Promise<FaceDetectorHandle>>();
+/** Releases asked for with a grace period, not yet done. */
+const releases = new Map<string, ReturnType<typeof setTimeout>>();
 
 function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
@@ -22,6 +24,8 @@ function keyOf(options: LoadFaceDetectorOptions): string {
  */
 export function preloadFaceDetector(options: LoadFaceDetectorOptions): Promise<FaceDetectorHandle> {
   const key = keyOf(options);
+  clearTimeout(releases.get(key));
+  releases.delete(key);
   const known = loads.get(key);
   if (known) return known;
   const loading = whenIdle().then(() => loadFaceDetector(options));
@@ -31,10 +35,21 @@ export function preloadFaceDetector(options: LoadFaceDetectorOptions): Promise<F
 }
 
 /**
- * Closes and forgets a preloaded detector (for example when the element leaves the page).
+ * Closes and forgets a preloaded detector (for example when the element leaves the page); with
+ * `graceMs`, only if nothing preloads it again within that time (an element put back on the page
+ * after a route change, or the next one mounted, then reuses it instead of loading MediaPipe anew).
  */
-export async function releaseFaceDetector(options: LoadFaceDetectorOptions): Promise<void> {
+export async function releaseFaceDetector(options: LoadFaceDetectorOptions, { graceMs = 0 } = {}): Promise<void> {
   const key = keyOf(options);
+  clearTimeout(releases.get(key));
+  releases.delete(key);
+  if (graceMs > 0) {
+    releases.set(
+      key,
+      setTimeout(() => void releaseFaceDetector(options), graceMs),
+    );
+    return;
+  }
   const loading = loads.get(key);
   loads.delete(key);
   if (loading) (await loading.catch(() => undefined))?.close();
