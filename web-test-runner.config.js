@@ -44,10 +44,10 @@ const PURE_FILES = [
   'test/face/usage-logging.test.ts',
   'test/face/yaw.test.ts',
   'test/flow/machine.test.ts',
-  'test/i18n/strings.test.ts',
   'test/quality/card.test.ts',
   'test/quality/exposure.test.ts',
   'test/quality/fixtures.test.ts',
+  'test/quality/frame-copies.test.ts',
   'test/quality/gate.test.ts',
   'test/quality/glare.test.ts',
   'test/quality/grey.test.ts',
@@ -64,10 +64,15 @@ if (missing.length > 0) {
   console.error(`\n${missingBrowsersMessage(missing)}\n`);
   process.exit(1);
 }
-// One Firefox and one WebKit serve every group; Chromium starts once per camera picture.
+// Chromium starts once per camera picture; Firefox and WebKit run twice side by side, one browser
+// for the camera groups (mostly waiting on the camera) and one for the rest, as the run's lanes.
 const firefox = engines.includes('firefox') ? firefoxLauncher() : null;
 const webkit = engines.includes('webkit') ? webkitLauncher() : null;
 const chromium = engines.includes('chromium') ? chromiumLauncher() : null;
+const firefoxForCameras = engines.includes('firefox') ? firefoxLauncher() : null;
+const webkitForCameras = engines.includes('webkit') ? webkitLauncher() : null;
+// WebKit is the slowest (its face detector runs on the page: its workers have no WebGL): a third lane.
+const webkitForRobustness = engines.includes('webkit') ? webkitLauncher() : null;
 const everyEngine = (chromiumForGroup) => [chromiumForGroup, firefox, webkit].filter(Boolean);
 
 /**
@@ -103,10 +108,22 @@ const cameraGroups = Object.entries(cameras)
   .map(([name, y4m]) => ({
     name: `camera-${name}`,
     files: namedFiles?.filter((file) => file.endsWith(`.${name}.camera.test.ts`)) ?? [`test/**/*.${name}.camera.test.ts`],
-    browsers: everyEngine(engines.includes('chromium') ? chromiumLauncher([`--use-file-for-fake-video-capture=${y4m}`]) : null),
+    // Listed first, so that the browsers start in this order as lanes free up.
+    browsers: [
+      firefoxForCameras,
+      webkitForCameras,
+      engines.includes('chromium') ? chromiumLauncher([`--use-file-for-fake-video-capture=${y4m}`]) : null,
+    ].filter(Boolean),
     testRunnerHtml: pictureCameraPage(name),
   }))
   .filter((group) => group.files.length > 0);
+const ROBUSTNESS_FILES = 'test/robustness/**/*.test.ts';
+// With `--files`, the default group runs whatever it names.
+const robustnessGroup =
+  namedFiles === null
+    ? [{ name: 'robustness', files: [ROBUSTNESS_FILES], browsers: [chromium, firefox, webkitForRobustness].filter(Boolean) }]
+    : [];
+
 // Pure functions run once, in the first engine of the run.
 const firstEngine = everyEngine(chromium)[0];
 const pureGroup = namedFiles === null ? [{ name: 'once', files: PURE_FILES, browsers: [firstEngine] }] : [];
@@ -128,13 +145,22 @@ function globToRegExp(glob) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/**/*.camera.test.ts', '!test/node/**', '!test/examples/**', ...PURE_FILES.map((file) => `!${file}`)],
-  groups: [...pureGroup, ...cameraGroups],
+  files: [
+    'test/**/*.test.ts',
+    '!test/**/*.camera.test.ts',
+    '!test/node/**',
+    '!test/examples/**',
+    // Their own group, for WebKit's third lane.
+    `!${ROBUSTNESS_FILES}`,
+    ...PURE_FILES.map((file) => `!${file}`),
+  ],
+  groups: [...robustnessGroup, ...pureGroup, ...cameraGroups],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
-  concurrentBrowsers: 3,
+  concurrentBrowsers: 6,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 20_000 } },
+  // A safety net, not a speed goal: a flow in WebKit on a loaded 2-core machine takes a while.
+  testFramework: { config: { timeout: 45_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     function serveWorkerFromRoot(context, next) {

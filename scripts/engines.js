@@ -103,14 +103,16 @@ export function firefoxLauncher() {
   });
   const initialize = launcher.initialize.bind(launcher);
   const stop = launcher.stop.bind(launcher);
+  let screen;
   Object.assign(launcher, {
     async initialize(config, testFiles) {
-      launcher.launchOptions.env = { ...process.env, DISPLAY: await acquireDisplay() };
+      screen = await acquireDisplay();
+      launcher.launchOptions.env = { ...process.env, DISPLAY: screen.display };
       await initialize(config, testFiles);
     },
     async stop() {
       await stop();
-      releaseDisplay();
+      screen?.release();
     },
   });
   return launcher;
@@ -158,29 +160,26 @@ function startXvfb() {
   return { child, display };
 }
 
-/** The screen the headed browsers use: `DISPLAY`, or one Xvfb shared by every launcher, stopped with the last. */
-let xvfb;
-let displayUsers = 0;
-const killXvfb = () => {
-  killGroup(xvfb?.child);
-  xvfb = undefined;
-};
+/**
+ * A screen for one headed browser: `DISPLAY` when there is one, else an Xvfb of its own (two
+ * windows on one screen hide each other, and a hidden window's frames and input are held back).
+ * Every Xvfb is stopped when the run ends, however it ends.
+ */
+const screens = new Set();
+const killScreens = () => screens.forEach(killGroup);
 
 async function acquireDisplay() {
-  if (process.env.DISPLAY) return process.env.DISPLAY;
-  displayUsers += 1;
-  if (!xvfb) {
-    xvfb = startXvfb();
-    // `exit` handlers run synchronously: whatever ends the run, no screen is left behind.
-    process.once('exit', killXvfb);
-  }
-  return xvfb.display;
-}
-
-function releaseDisplay() {
-  if (process.env.DISPLAY) return;
-  displayUsers -= 1;
-  if (displayUsers === 0) killXvfb();
+  if (process.env.DISPLAY) return { display: process.env.DISPLAY, release: () => undefined };
+  const { child, display } = startXvfb();
+  if (screens.size === 0) process.once('exit', killScreens);
+  screens.add(child);
+  return {
+    display: await display,
+    release: () => {
+      killGroup(child);
+      screens.delete(child);
+    },
+  };
 }
 
 async function waitForDriver(port, driver) {
@@ -225,7 +224,8 @@ class WebKitLauncher extends WebdriverLauncher {
 
   async initialize(config, testFiles) {
     process.on('exit', this.killDriver);
-    const display = await acquireDisplay();
+    this.screen = await acquireDisplay();
+    const { display } = this.screen;
     const port = await freePort();
     this.driverProcess = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], {
       stdio: 'ignore',
@@ -276,7 +276,7 @@ class WebKitLauncher extends WebdriverLauncher {
     await super.stop();
     this.killDriver();
     process.off('exit', this.killDriver);
-    releaseDisplay();
+    this.screen?.release();
   }
 }
 
