@@ -49,6 +49,8 @@ export class GuidanceController implements ReactiveController {
   private running: Guidance | null = null;
   private runningKey: string | null = null;
   private detectorLoad: Promise<FaceDetectorHandle> | null = null;
+  /** Lets a load that must run on the page start: a step needs the detector now. */
+  private detectorWanted: () => void = () => undefined;
   private assetsBase: string | null = null;
   private reportedUnavailable = false;
   private lastSpoken = 0;
@@ -66,9 +68,9 @@ export class GuidanceController implements ReactiveController {
     const assetsBase = this.assetsBase;
     this.detectorLoad = null;
     if (assetsBase) {
-      void import('../face/detector/preload.js').then(({ releaseFaceDetector }) =>
-        releaseFaceDetector({ assetsBase }, { graceMs: DETECTOR_REUSE_MS }),
-      );
+      void import('../face/detector/preload.js').then(({ releaseFaceDetector }) => {
+        for (const thread of ['worker', 'main'] as const) void releaseFaceDetector({ assetsBase, thread }, { graceMs: DETECTOR_REUSE_MS });
+      });
     }
   }
 
@@ -77,7 +79,20 @@ export class GuidanceController implements ReactiveController {
     if (this.detectorLoad && this.assetsBase === assetsBase) return;
     this.assetsBase = assetsBase;
     this.reportedUnavailable = false;
-    const load = import('../face/detector/preload.js').then(({ preloadFaceDetector }) => preloadFaceDetector({ assetsBase }));
+    let wanted: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (wanted = resolve));
+    this.detectorWanted = wanted;
+    const load = import('../face/detector/preload.js').then(async ({ preloadFaceDetector }) => {
+      try {
+        // In idle time, in a worker only: MediaPipe loading on the page would hold the preview up for seconds.
+        return await preloadFaceDetector({ assetsBase, thread: 'worker' });
+      } catch (error) {
+        if ((error as { failure?: unknown } | null)?.failure !== 'runtime') throw error;
+        // No worker can run it here (WebKitGTK's, and Safari's before 17, have no WebGL): on the page, once a step asks.
+        await asked;
+        return preloadFaceDetector({ assetsBase, thread: 'main' });
+      }
+    });
     this.detectorLoad = load;
     load.catch(() => {
       if (this.detectorLoad === load) this.detectorLoad = null;
@@ -87,6 +102,7 @@ export class GuidanceController implements ReactiveController {
   /** The detector, or `null` when it failed or is not ready within a few seconds. */
   async detector(waitMs = DETECTOR_WAIT_MS): Promise<FaceDetectorHandle | null> {
     if (!this.detectorLoad && this.assetsBase) this.preload(this.assetsBase);
+    this.detectorWanted();
     const load = this.detectorLoad;
     if (!load) return null;
     let timer: ReturnType<typeof setTimeout> | undefined;
