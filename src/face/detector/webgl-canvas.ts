@@ -3,7 +3,10 @@ export type WebglCanvas = HTMLCanvasElement | OffscreenCanvas;
 
 const hasWebgl = (canvas: WebglCanvas): boolean => {
   try {
-    return (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) !== null;
+    const context = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    // Given back at once: engines keep only a few live WebGL contexts and drop the oldest (MediaPipe's).
+    if (context && 'getExtension' in context) context.getExtension('WEBGL_lose_context')?.loseContext();
+    return context !== null;
   } catch {
     return false;
   }
