@@ -159,6 +159,8 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 6,
   testsFinishTimeout: 300_000,
+  // A browser starting its page while five others run on two loaded cores can take a while.
+  browserStartTimeout: 120_000,
   // A safety net, not a speed goal: a flow in WebKit on a loaded 2-core machine takes a while.
   testFramework: { config: { timeout: 45_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
