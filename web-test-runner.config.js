@@ -1,8 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { playwrightLauncher } from '@web/test-runner-playwright';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
+import { defaultReporter } from '@web/test-runner';
+import { engineSummaryReporter } from './scripts/engine-summary.js';
+import {
+  chromiumLauncher,
+  engineVersions,
+  firefoxLauncher,
+  missingBrowsers,
+  missingBrowsersMessage,
+  selectedEngines,
+  webkitLauncher,
+} from './scripts/engines.js';
 import { prepareFakeCameras } from './scripts/fake-camera.js';
 
 
@@ -22,32 +31,104 @@ export const STRICT_CSP = [
   "require-trusted-types-for 'script'",
 ].join('; ');
 
-const chromium = (extraArgs = []) =>
-  playwrightLauncher({
-    product: 'chromium',
-    launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] },
-  });
+/**
+ * Tests of pure functions (pixels in, numbers out; the step machine; strings) run once, in
+ * Chromium; every other test runs in every engine.
+ */
+const PURE_FILES = [
+  'test/camera/choose-camera.test.ts',
+  'test/face/capture-gate.test.ts',
+  'test/face/head-turn.test.ts',
+  'test/face/restrict-fetch.test.ts',
+  'test/face/selfie-check.test.ts',
+  'test/face/usage-logging.test.ts',
+  'test/face/yaw.test.ts',
+  'test/flow/machine.test.ts',
+  'test/quality/card.test.ts',
+  'test/quality/exposure.test.ts',
+  'test/quality/fixtures.test.ts',
+  'test/quality/frame-copies.test.ts',
+  'test/quality/gate.test.ts',
+  'test/quality/glare.test.ts',
+  'test/quality/grey.test.ts',
+  'test/quality/judge.test.ts',
+  'test/quality/layout.test.ts',
+  'test/quality/sharpness.test.ts',
+  'test/quality/stability.test.ts',
+  'test/quality/summary.test.ts',
+  'test/qr/cross-check.test.ts',
+  'test/qr/parse.test.ts',
+];
+
+const engines = selectedEngines();
+const missing = missingBrowsers(engines);
+if (missing.length > 0) {
+  console.error(`\n${missingBrowsersMessage(missing)}\n`);
+  process.exit(1);
+}
+// Chromium starts once per camera picture; Firefox and WebKit run twice side by side, one browser
+// for the camera groups (mostly waiting on the camera) and one for the rest, as the run's lanes.
+const firefox = engines.includes('firefox') ? firefoxLauncher() : null;
+const webkit = engines.includes('webkit') ? webkitLauncher() : null;
+const chromium = engines.includes('chromium') ? chromiumLauncher() : null;
+const firefoxForCameras = engines.includes('firefox') ? firefoxLauncher() : null;
+const webkitForCameras = engines.includes('webkit') ? webkitLauncher() : null;
+// WebKit is the slowest (its face detector runs on the page: its workers have no WebGL): a third lane.
+const webkitForRobustness = engines.includes('webkit') ? webkitLauncher() : null;
+const everyEngine = (chromiumForGroup) => [chromiumForGroup, firefox, webkit].filter(Boolean);
 
 /**
- * A test named `*.<camera>.camera.test.ts` runs in a browser whose fake camera
- * shows `test/fixtures/camera/<camera>.jpg` (converted to .y4m at start-up).
- * Every other test sees Chromium's built-in synthetic camera.
+ * A test named `*.<camera>.camera.test.ts` sees `test/fixtures/camera/<camera>.jpg` as its camera:
+ * Chromium plays it as a .y4m file (converted at start-up); Firefox and WebKit, which cannot play a
+ * file, get a stand-in `getUserMedia` that films the picture (test/helpers/picture-camera.ts),
+ * installed before the test loads. Every other test sees each engine's own synthetic camera.
  */
 const cameras = prepareFakeCameras(
   resolve('test/fixtures/camera'),
   resolve('node_modules/.cache/ekyc-fake-camera'),
 );
-// `--files` applies to every group: keep only the camera groups whose files it names.
-// To run one camera group alone: `npx wtr --group camera-<name>`.
+const pictureCameraPage = (name) => (testFramework) => `<!DOCTYPE html>
+<html>
+  <head><meta charset="utf-8" /></head>
+  <body>
+    <script type="module">
+      // Chromium films the picture itself (a .y4m fake camera); the other engines get the stand-in.
+      if (!navigator.userAgent.includes('Chrome/')) {
+        const { installPictureCamera } = await import('/test/helpers/picture-camera.ts');
+        await installPictureCamera('/test/fixtures/camera/${name}.jpg');
+      }
+      await import('${testFramework}');
+    </script>
+  </body>
+</html>`;
+
+// `--files` replaces the default group's files only: keep the camera groups whose files it names,
+// narrowed to those files. To run one camera group alone: `npx wtr --group camera-<name>`.
 const filesArgument = process.argv.includes('--files') ? process.argv[process.argv.indexOf('--files') + 1] : undefined;
 const namedFiles = filesArgument === undefined ? null : listFiles('test').filter((file) => globToRegExp(filesArgument).test(file));
 const cameraGroups = Object.entries(cameras)
-  .filter(([name]) => namedFiles === null || namedFiles.some((file) => file.endsWith(`.${name}.camera.test.ts`)))
   .map(([name, y4m]) => ({
     name: `camera-${name}`,
-    files: [`test/**/*.${name}.camera.test.ts`],
-    browsers: [chromium([`--use-file-for-fake-video-capture=${y4m}`])],
-  }));
+    files: namedFiles?.filter((file) => file.endsWith(`.${name}.camera.test.ts`)) ?? [`test/**/*.${name}.camera.test.ts`],
+    // Listed first, so that the browsers start in this order as lanes free up.
+    browsers: [
+      firefoxForCameras,
+      webkitForCameras,
+      engines.includes('chromium') ? chromiumLauncher([`--use-file-for-fake-video-capture=${y4m}`]) : null,
+    ].filter(Boolean),
+    testRunnerHtml: pictureCameraPage(name),
+  }))
+  .filter((group) => group.files.length > 0);
+const ROBUSTNESS_FILES = 'test/robustness/**/*.test.ts';
+// With `--files`, the default group runs whatever it names.
+const robustnessGroup =
+  namedFiles === null
+    ? [{ name: 'robustness', files: [ROBUSTNESS_FILES], browsers: [chromium, firefox, webkitForRobustness].filter(Boolean) }]
+    : [];
+
+// Pure functions run once, in the first engine of the run.
+const firstEngine = everyEngine(chromium)[0];
+const pureGroup = namedFiles === null ? [{ name: 'once', files: PURE_FILES, browsers: [firstEngine] }] : [];
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -66,17 +147,28 @@ function globToRegExp(glob) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/**/*.camera.test.ts', '!test/node/**', '!test/examples/**'],
-  groups: cameraGroups,
+  files: [
+    'test/**/*.test.ts',
+    '!test/**/*.camera.test.ts',
+    '!test/node/**',
+    '!test/examples/**',
+    // Their own group, for WebKit's third lane.
+    `!${ROBUSTNESS_FILES}`,
+    ...PURE_FILES.map((file) => `!${file}`),
+  ],
+  groups: [...robustnessGroup, ...pureGroup, ...cameraGroups],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
-  concurrentBrowsers: 1,
+  concurrentBrowsers: 6,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 20_000 } },
+  // A browser starting its page while five others run on two loaded cores can take a while.
+  browserStartTimeout: 120_000,
+  // A safety net, not a speed goal: a flow in WebKit on a loaded 2-core machine takes a while.
+  testFramework: { config: { timeout: 45_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     function serveWorkerFromRoot(context, next) {
-      if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      if (context.url === '/mockServiceWorker.js') context.url = '/test/helpers/emulator-service-worker.js';
       return next();
     },
     async function strictCspPages(context, next) {
@@ -84,5 +176,6 @@ export default {
       if (context.path.endsWith('.csp.html')) context.set('Content-Security-Policy', STRICT_CSP);
     },
   ],
-  browsers: [chromium()],
+  browsers: everyEngine(chromium),
+  reporters: [defaultReporter(), engineSummaryReporter({ versions: engineVersions(engines) })],
 };

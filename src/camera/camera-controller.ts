@@ -154,7 +154,8 @@ export class CameraController implements ReactiveController {
     this.status = 'live';
     this.error = null;
     const track = this.videoTrack();
-    track?.addEventListener('ended', this.onTrackEnded);
+    // The handler property, not addEventListener: Firefox calls only the former for a track's `ended`.
+    if (track) track.onended = this.onTrackEnded;
     const capabilities: MediaTrackCapabilities & { torch?: boolean } = track ? track.getCapabilities() : {};
     this.torchSupported = capabilities.torch === true;
     this.torchOn = false;
@@ -201,7 +202,7 @@ export class CameraController implements ReactiveController {
     const stream = this.stream;
     this.stream = null;
     stream?.getTracks().forEach((track) => {
-      track.removeEventListener('ended', this.onTrackEnded);
+      track.onended = null;
       track.stop();
     });
     this.status = status;

@@ -10,7 +10,7 @@ export type { HeadTurnHint, HeadTurnOptions, HeadTurnStage, HeadTurnState, TurnD
 export { loadFaceDetector, type LoadFaceDetectorOptions } from './detector/load-detector.js';
 export { defaultOvalGuide, type OvalGuide } from './rules/oval-guide.js';
 export { frontHasPortrait } from './portrait.js';
-export { preloadFaceDetector, releaseFaceDetector, replaceFaceDetector } from './detector/preload.js';
+export { needFaceDetector, preloadFaceDetector, releaseFaceDetector, replaceFaceDetector } from './detector/preload.js';
 export { checkSelfie } from './rules/selfie-check.js';
 export type { MoveDirection, SelfieCheck, SelfieCheckOptions, SelfieHint } from './rules/selfie-check.js';
 export { TRUSTED_TYPES_POLICY_NAME } from '../platform/trusted-types.js';

@@ -28,7 +28,13 @@ export interface GuidanceCallbacks {
 
 /** Screen readers hear a new hint at most this often; the visible hint follows every frame. */
 const ANNOUNCE_INTERVAL_MS = 2500;
-const DETECTOR_WAIT_MS = 5000;
+/**
+ * How long a step waits for the face detector (MediaPipe, 4 MB, compiled on the device) before
+ * going on without it: the selfie by hand, the front without its portrait check.
+ */
+const DETECTOR_WAIT_MS = 20_000;
+/** How long a detector outlives its element, for an element that comes back (or the next one) to reuse. */
+const DETECTOR_REUSE_MS = 5000;
 
 const loadShared = () => import('../face/detector/preload.js');
 
@@ -76,7 +82,7 @@ export class GuidanceController implements ReactiveController {
   hostDisconnected(): void {
     this.sync(null);
     clearTimeout(this.speakTimer);
-    this.giveBack();
+    this.giveBack(DETECTOR_REUSE_MS);
     this.analyzer?.dispose();
     this.analyzer = null;
   }
@@ -96,6 +102,8 @@ export class GuidanceController implements ReactiveController {
     if (!this.detectorLoad) this.acquire();
     const load = this.detectorLoad;
     if (!load) return null;
+    const assetsBase = this.wanted;
+    if (assetsBase) void loadShared().then((shared) => shared.needFaceDetector({ assetsBase }));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
     try {
@@ -136,9 +144,9 @@ export class GuidanceController implements ReactiveController {
     });
   }
 
-  private giveBack(): void {
+  private giveBack(graceMs = 0): void {
     const assetsBase = this.wanted;
-    if (assetsBase && this.referenced) void loadShared().then((shared) => shared.releaseFaceDetector({ assetsBase }));
+    if (assetsBase && this.referenced) void loadShared().then((shared) => shared.releaseFaceDetector({ assetsBase }, { graceMs }));
     this.lease += 1;
     this.referenced = false;
     this.detectorLoad = null;
@@ -155,8 +163,13 @@ export class GuidanceController implements ReactiveController {
     };
     let guidance: Guidance;
     if (target.kind === 'selfie') {
-      const detector = await this.detector(DETECTOR_WAIT_MS * 4);
-      if (!detector || !current()) return;
+      const detector = await this.detector();
+      if (!current()) return;
+      if (!detector) {
+        // Failed, or still not ready (a worker whose scripts never arrive, say): say so, for a selfie by hand.
+        this.unavailable('detector-unavailable');
+        return;
+      }
       const [{ startSelfieGuidance }, { normalisedOval }] = await Promise.all([import('./selfie-guidance.js'), import('./oval.js')]);
       if (!current()) return;
       guidance = startSelfieGuidance({

@@ -1,24 +1,28 @@
 import { analyzeDocumentFrame } from './analyze.js';
 import { createRegionGrabber } from './grab.js';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.js';
+import { copyRgbRegion, isPackedRgb } from './rgb-region.js';
 import type { FrameLayout } from './types.js';
 import { copyYuvRegion, isYuv420 } from './yuv-region.js';
 
 const grab = createRegionGrabber();
-// Reading the planes straight from the frame, until a frame refuses it (one that lives on the GPU, say).
-let readPlanes = true;
+// Formats whose planes could not be copied (a frame that lives on the GPU, say; WebKit's RGBX): drawn from then on.
+const unreadable = new Set<VideoPixelFormat | null>();
 
 const answer = (response: AnalysisResponse): void => {
   postMessage(response);
 };
 
-/** The region of a camera frame: copied from its planes where it can be, otherwise drawn on a canvas. */
+/**
+ * The region of a camera frame: copied from its planes where it can be (4:2:0 from cameras in
+ * Chromium and Firefox; packed RGB from canvas streams, and in Safari), otherwise drawn on a canvas.
+ */
 async function regionOf(frame: VideoFrame, layout: FrameLayout): Promise<ImageData> {
-  if (readPlanes && isYuv420(frame)) {
+  if (!unreadable.has(frame.format) && (isYuv420(frame) || isPackedRgb(frame))) {
     try {
-      return await copyYuvRegion(frame, layout);
+      return await (isYuv420(frame) ? copyYuvRegion(frame, layout) : copyRgbRegion(frame, layout));
     } catch {
-      readPlanes = false;
+      unreadable.add(frame.format);
     }
   }
   return grab(frame, layout);

@@ -1,4 +1,5 @@
 import { scratchBytes } from './scratch.js';
+import { spans } from './spans.js';
 import type { FrameLayout } from './types.js';
 
 /** 4:2:0 formats: a full-size luma plane, then chroma at half size (two planes, or one interleaved). */
@@ -27,14 +28,6 @@ export function isYuv420(frame: VideoFrame): boolean {
     visible.width === frame.displayWidth &&
     visible.height === frame.displayHeight
   );
-}
-
-/** Source columns (or rows) that each of `size` output pixels averages: `[start, end)` for each, in order. */
-function spans(start: number, length: number, size: number): Int32Array {
-  const edges = new Int32Array(size + 1);
-  for (let i = 0; i <= size; i++) edges[i] = start + Math.round((i * length) / size);
-  for (let i = 1; i <= size; i++) edges[i] = Math.max(edges[i] ?? 0, (edges[i - 1] ?? 0) + 1);
-  return edges;
 }
 
 /**

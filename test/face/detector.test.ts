@@ -6,6 +6,7 @@ import { loadFaceDetector } from '../../src/face/detector/load-detector.js';
 import { preloadFaceDetector, releaseFaceDetector, replaceFaceDetector } from '../../src/face/detector/preload.js';
 import type { Face } from '../../src/face/types.js';
 import { bitmapOf } from './images.js';
+import { workersHaveWebgl } from '../helpers/webgl.js';
 
 const assetsBase = '/public/ekyc-assets/';
 
@@ -26,17 +27,19 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
-describe('the face detector in a module worker', function () {
+describe('the face detector in a module worker (on the page where workers have no WebGL)', function () {
   this.timeout(60_000);
   let detector: FaceDetectorHandle;
+  let inWorker: boolean;
 
   before(async () => {
-    detector = await loadFaceDetector({ assetsBase, thread: 'worker' });
+    inWorker = await workersHaveWebgl();
+    detector = await loadFaceDetector({ assetsBase, thread: inWorker ? 'worker' : 'auto' });
   });
   after(() => detector.close());
 
-  it('runs in the worker', () => {
-    expect(detector.thread).to.equal('worker');
+  it('runs in the worker wherever a worker has WebGL, else on the page', () => {
+    expect(detector.thread).to.equal(inWorker ? 'worker' : 'main');
   });
 
   it('finds exactly one face, with its keypoints on it, in a photo of one person', async () => {
@@ -141,6 +144,18 @@ describe('loading the face detector', function () {
     } finally {
       globalThis.Worker = NativeWorker;
     }
+  });
+
+  it('keeps a detector released with a grace period for whoever preloads it within that time, and closes it after', async () => {
+    const first = preloadFaceDetector({ assetsBase });
+    const detector = await first;
+    releaseFaceDetector({ assetsBase }, { graceMs: 300 });
+    expect(preloadFaceDetector({ assetsBase })).to.equal(first);
+    expect(await detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg'))).to.have.length(1);
+    releaseFaceDetector({ assetsBase }, { graceMs: 300 });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const error = await rejection(detector.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg')));
+    expect((error as FaceDetectorError).failure).to.equal('closed');
   });
 
   it('preloads once for the same assets, keeps the detector while one holder is left, and loads again after the last release', async () => {

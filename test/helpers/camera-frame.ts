@@ -25,3 +25,19 @@ export function cameraFrame(canvas: OffscreenCanvas, format: 'I420' | 'NV12' = '
     colorSpace: { matrix: 'smpte170m', primaries: 'smpte170m', transfer: 'smpte170m', fullRange: false },
   });
 }
+
+/** A packed-RGB frame of what `canvas` shows, as Firefox and Safari give for canvas streams (`BGRA`, say). */
+export function packedFrame(canvas: OffscreenCanvas, format: 'RGBA' | 'RGBX' | 'BGRA' | 'BGRX'): VideoFrame {
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('No 2D canvas context.');
+  const { width, height, data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  const bytes = new Uint8Array(data);
+  const blueFirst = format.startsWith('B');
+  const opaque = format.endsWith('X');
+  for (let p = 0; p < bytes.length; p += 4) {
+    if (blueFirst) [bytes[p], bytes[p + 2]] = [data[p + 2] ?? 0, data[p] ?? 0];
+    // An X format's fourth byte is padding: anything may be there.
+    if (opaque) bytes[p + 3] = 0;
+  }
+  return new VideoFrame(bytes, { format, codedWidth: width, codedHeight: height, timestamp: 0 });
+}

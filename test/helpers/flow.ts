@@ -39,6 +39,7 @@ export interface FlowAttributes {
   lang?: string;
   allowUpload?: boolean;
   autostart?: boolean;
+  /** Default: the element's own 30 s (a test of time limits sets its own). */
   requestTimeout?: number;
   manualCapture?: boolean;
   livenessChallenge?: string;
@@ -56,7 +57,7 @@ export async function mountFlow(attributes: FlowAttributes): Promise<EkycFlow> {
     lang=${attributes.lang ?? 'en'}
     ?allow-upload=${attributes.allowUpload ?? false}
     ?autostart=${attributes.autostart ?? false}
-    request-timeout=${attributes.requestTimeout ?? 5000}
+    request-timeout=${attributes.requestTimeout ?? 30_000}
     ?manual-capture=${attributes.manualCapture ?? false}
     liveness-challenge=${attributes.livenessChallenge ?? 'none'}
     assets-base=${attributes.assetsBase ?? '/public/ekyc-assets/'}

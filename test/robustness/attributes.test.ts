@@ -7,7 +7,7 @@ import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, wai
 import { textOf, throughDocument } from '../helpers/journey.js';
 
 describe('<ekyc-flow> attributes changed mid-flow', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
 
   it('switches the capture screen\'s text live when lang changes', async () => {
     const { emulator, apiBase } = await useEmulator();
@@ -79,7 +79,7 @@ describe('<ekyc-flow> attributes changed mid-flow', function () {
 });
 
 describe('<ekyc-flow> given a new session-id mid-flow', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
 
   it('sends the kept photos to a session-id set while the document is being read, asking for nothing again', async () => {
     const events = recordEvents();
@@ -104,7 +104,7 @@ describe('<ekyc-flow> given a new session-id mid-flow', function () {
 });
 
 describe('<ekyc-flow> request-timeout', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
 
   for (const value of ['', 'soon', '-1']) {
     it(`keeps the default time limit when request-timeout is "${value}"`, async () => {

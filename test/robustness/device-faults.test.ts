@@ -36,7 +36,7 @@ const cameraErrors = (events: Recorded[]): string[] =>
   eventsNamed(events, 'ekyc-error').map((error) => error.code).filter((code) => code.startsWith('camera-'));
 
 describe('<ekyc-flow> when the camera cannot be used', function () {
-  this.timeout(40_000);
+  this.timeout(60_000);
 
   for (const [name, code, canRetry] of [
     ['NotAllowedError', 'camera-denied', true],
@@ -82,7 +82,7 @@ describe('<ekyc-flow> when the camera cannot be used', function () {
 });
 
 describe('<ekyc-flow> when the camera goes away mid-step', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   let tracking: ReturnType<typeof trackStreams>;
   beforeEach(() => {
     tracking = trackStreams();
@@ -136,7 +136,7 @@ describe('<ekyc-flow> when the camera goes away mid-step', function () {
 });
 
 describe('<ekyc-flow> removed from the page and put back (a route change)', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
 
   it('aborts the request in flight and fires no event once removed', async () => {
     const { emulator, apiBase } = await useEmulator();

@@ -13,7 +13,7 @@ function stepsAfterError(events: Recorded[]): string[] {
 }
 
 describe('<ekyc-flow> under network faults', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   let events: Recorded[];
   beforeEach(() => {
     events = recordEvents();

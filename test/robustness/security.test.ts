@@ -21,7 +21,7 @@ function eventText(events: Recorded[]): string {
 }
 
 describe('<ekyc-flow> and the API key', function () {
-  this.timeout(40_000);
+  this.timeout(60_000);
 
   it('never puts the key in an event, the DOM, the console or a URL, even through a session renewal', async () => {
     const logged = spyConsole();
@@ -76,7 +76,7 @@ describe('<ekyc-flow> and the API key', function () {
 });
 
 describe('<ekyc-flow> and the browser\'s stores', function () {
-  this.timeout(40_000);
+  this.timeout(60_000);
 
   it('uses no Web Storage, IndexedDB, cookie or Cache API during a whole check', async () => {
     // The emulator's service-worker client reads document.cookie for every request it answers.
@@ -95,7 +95,7 @@ describe('<ekyc-flow> and the browser\'s stores', function () {
 });
 
 describe('<ekyc-flow> and markup in the server\'s text', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   afterEach(async () => {
     const { worker } = await useEmulator();
     worker.resetHandlers();

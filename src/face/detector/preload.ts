@@ -1,4 +1,5 @@
 import { faceAssetUrls } from './assets.js';
+import { FaceDetectorError } from './errors.js';
 import type { FaceDetectorHandle } from './handle.js';
 import { loadFaceDetector, type LoadFaceDetectorOptions } from './load-detector.js';
 
@@ -8,6 +9,11 @@ interface Shared {
   loading: Promise<FaceDetectorHandle> | null;
   /** The loaded detector, once there is one. */
   handle: FaceDetectorHandle | null;
+  /** Resolved once a step needs the detector now: a load that can only run on the page waits for it. */
+  needed: Promise<void>;
+  need: () => void;
+  /** A release asked for with a grace period, not yet done. */
+  releaseTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 const shared = new Map<string, Shared>();
@@ -23,10 +29,34 @@ function keyOf(options: LoadFaceDetectorOptions): string {
   return `${faceAssetUrls(options.assetsBase).model} ${options.thread ?? 'auto'}`;
 }
 
-/** The shared detector's load, started when the page is idle; a failed load is forgotten, so a later call tries again. */
+function newEntry(): Shared {
+  let need: () => void = () => undefined;
+  const needed = new Promise<void>((resolve) => (need = resolve));
+  return { users: 0, loading: null, handle: null, needed, need, releaseTimer: undefined };
+}
+
+/**
+ * Loads in idle time. With the default thread, in a worker; where no worker can run it (WebKitGTK's and Safari's
+ * before 17 have no WebGL; a CSP may forbid workers), on the page, but only once a step needs it, since compiling
+ * MediaPipe there holds the preview up for seconds.
+ */
+async function loadShared(entry: Shared, options: LoadFaceDetectorOptions): Promise<FaceDetectorHandle> {
+  await whenIdle();
+  if (options.thread !== undefined && options.thread !== 'auto') return loadFaceDetector(options);
+  try {
+    return await loadFaceDetector({ ...options, thread: 'worker' });
+  } catch (error) {
+    // Missing assets fail the same way on the page.
+    if (error instanceof FaceDetectorError && error.failure === 'assets') throw error;
+    await entry.needed;
+    return loadFaceDetector({ ...options, thread: 'main' });
+  }
+}
+
+/** The shared detector's load; a failed load is forgotten, so a later call tries again. */
 function load(entry: Shared, options: LoadFaceDetectorOptions): Promise<FaceDetectorHandle> {
   if (entry.loading) return entry.loading;
-  const loading = whenIdle().then(() => loadFaceDetector(options));
+  const loading = loadShared(entry, options);
   entry.loading = loading;
   loading.then(
     (handle) => {
@@ -56,11 +86,18 @@ export function preloadFaceDetector(options: LoadFaceDetectorOptions): Promise<F
   const key = keyOf(options);
   let entry = shared.get(key);
   if (!entry) {
-    entry = { users: 0, loading: null, handle: null };
+    entry = newEntry();
     shared.set(key, entry);
   }
+  clearTimeout(entry.releaseTimer);
+  entry.releaseTimer = undefined;
   entry.users += 1;
   return load(entry, options);
+}
+
+/** A step needs the detector now: where it can only run on the page, its load starts. */
+export function needFaceDetector(options: LoadFaceDetectorOptions): void {
+  shared.get(keyOf(options))?.need();
 }
 
 /**
@@ -75,14 +112,24 @@ export function replaceFaceDetector(options: LoadFaceDetectorOptions, dead: Face
   return load(entry, options);
 }
 
-/** Gives back one reference; the last one closes the detector (and its worker). */
-export function releaseFaceDetector(options: LoadFaceDetectorOptions): void {
+/**
+ * Gives back one reference; the last one closes the detector (and its worker). With `graceMs`, only if nobody
+ * takes a reference again within that time: an element put back on the page after a route change, or the next
+ * one mounted, then reuses it instead of loading MediaPipe anew.
+ */
+export function releaseFaceDetector(options: LoadFaceDetectorOptions, { graceMs = 0 } = {}): void {
   const key = keyOf(options);
   const entry = shared.get(key);
   if (!entry) return;
   entry.users -= 1;
   if (entry.users > 0) return;
-  shared.delete(key);
-  // A load under way closes its detector when it ends (no users left).
-  release(entry, entry.handle);
+  const close = (): void => {
+    if (entry.users > 0 || shared.get(key) !== entry) return;
+    shared.delete(key);
+    // A load under way closes its detector when it ends (no users left).
+    release(entry, entry.handle);
+  };
+  clearTimeout(entry.releaseTimer);
+  if (graceMs > 0) entry.releaseTimer = setTimeout(close, graceMs);
+  else close();
 }

@@ -4,6 +4,7 @@ import { FaceDetectorError, asFaceDetectorError } from './errors.js';
 import { sourceSize } from '../../platform/source-size.js';
 import { toFace } from './to-face.js';
 import { silenceUsageLogging } from './usage-logging.js';
+import { webglCanvas } from './webgl-canvas.js';
 import type { Face, FaceFrame } from '../types.js';
 
 /** A MediaPipe face detector running in the current thread (window or worker). */
@@ -40,10 +41,14 @@ async function fetchModel(url: string): Promise<Uint8Array> {
 
 /**
  * Loads MediaPipe tasks-vision lazily and creates a `FaceDetector` in VIDEO mode on the CPU
- * delegate, from self-hosted files only, with its usage statistics to Google turned off.
+ * delegate (frames still reach it through WebGL), from self-hosted files only, with its usage
+ * statistics to Google turned off.
  * Throws a {@link FaceDetectorError}.
  */
 export async function createLocalFaceDetector(urls: FaceAssetUrls): Promise<LocalFaceDetector> {
+  // Checked first: without WebGL MediaPipe would start, then fail on the first frame.
+  const canvas = webglCanvas();
+  if (!canvas) throw new FaceDetectorError('runtime', 'face detector unavailable: no WebGL on this thread');
   const [model, vision] = await Promise.all([
     fetchModel(urls.model),
     import('@mediapipe/tasks-vision'),
@@ -58,6 +63,7 @@ export async function createLocalFaceDetector(urls: FaceAssetUrls): Promise<Loca
       { wasmLoaderPath: '', wasmBinaryPath: urls.wasmBinary },
       {
         baseOptions: { modelAssetBuffer: model, delegate: 'CPU' },
+        canvas,
         runningMode: 'VIDEO',
         minDetectionConfidence: MIN_FACE_SCORE,
       },

@@ -1,0 +1,67 @@
+// A web-test-runner reporter that ends the run with one line per engine: its version, test files,
+// tests passed and failed, whatever groups (cameras) its sessions ran in.
+
+function countTests(suite, counts) {
+  for (const test of suite.tests) {
+    if (test.skipped) counts.skipped += 1;
+    else if (test.passed) counts.passed += 1;
+    else counts.failed += 1;
+  }
+  for (const child of suite.suites) countTests(child, counts);
+}
+
+/** Tallies sessions by engine: `{ engine, files, failedFiles, passed, failed, skipped }` each. */
+export function tallyByEngine(sessions) {
+  const engines = new Map();
+  for (const session of sessions) {
+    const engine = session.browser.name;
+    const counts = engines.get(engine) ?? { engine, version: session.browser.engineVersion, files: 0, failedFiles: 0, passed: 0, failed: 0, skipped: 0 };
+    counts.version ??= session.browser.engineVersion;
+    counts.files += 1;
+    if (!session.passed) counts.failedFiles += 1;
+    if (session.testResults) countTests(session.testResults, counts);
+    engines.set(engine, counts);
+  }
+  return [...engines.values()];
+}
+
+function testTime(suite) {
+  return suite.tests.reduce((sum, test) => sum + (test.duration ?? 0), 0) + suite.suites.reduce((sum, child) => sum + testTime(child), 0);
+}
+
+/** With `EKYC_TIMINGS=1`: the ten slowest test files of each engine, by the time their tests took. */
+function slowestFiles(sessions) {
+  const lines = ['Slowest test files (time in tests):'];
+  for (const { engine } of tallyByEngine(sessions)) {
+    const files = sessions
+      .filter((session) => session.browser.name === engine && session.testResults)
+      .map((session) => ({ file: session.testFile, ms: testTime(session.testResults) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 10);
+    lines.push(`  ${engine}:`, ...files.map(({ file, ms }) => `    ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}`));
+  }
+  return lines;
+}
+
+/**
+ * @param {{ versions?: Record<string, string> }} [options] versions by engine name, printed beside
+ * it (a launcher's own `engineVersion`, when it has one, comes first)
+ */
+export function engineSummaryReporter({ versions = {} } = {}) {
+  let logger;
+  return {
+    start({ config }) {
+      logger = config.logger;
+    },
+    stop({ sessions }) {
+      const lines = tallyByEngine(sessions).map(({ engine, version: ownVersion, files, failedFiles, passed, failed, skipped }) => {
+        const known = ownVersion ?? versions[engine];
+        const version = known ? ` ${known}` : '';
+        const failures = failed > 0 || failedFiles > 0 ? `, ${failed} failed (${failedFiles} file${failedFiles === 1 ? '' : 's'} failing)` : ', 0 failed';
+        return `  ${`${engine}${version}:`.padEnd(24)} ${String(passed).padStart(4)} passed${failures}${skipped ? `, ${skipped} skipped` : ''} in ${files} test files`;
+      });
+      logger.log(['', 'Tests by engine:', ...lines, ''].join('\n'));
+      if (process.env.EKYC_TIMINGS) logger.log(slowestFiles(sessions).join('\n'));
+    },
+  };
+}
