@@ -34,7 +34,7 @@ const ANNOUNCE_INTERVAL_MS = 2500;
  */
 const DETECTOR_WAIT_MS = 20_000;
 /** How long a detector outlives its element, for an element that comes back (or the next one) to reuse. */
-const DETECTOR_REUSE_MS = 5000;
+export const DETECTOR_REUSE_MS = 5000;
 
 const loadShared = () => import('../face/detector/preload.js');
 
@@ -136,7 +136,7 @@ export class GuidanceController implements ReactiveController {
       if (this.lease !== lease) throw new Error('The detector was given back meanwhile.');
       if (this.referenced) return shared.replaceFaceDetector({ assetsBase }, dead);
       this.referenced = true;
-      return shared.preloadFaceDetector({ assetsBase });
+      return shared.preloadFaceDetector({ assetsBase }, { pageLoadWhenNeeded: true });
     });
     this.detectorLoad = load;
     load.catch(() => {

@@ -5,6 +5,8 @@ import { analysisWorkers, faceWorkers, replaceMethod, spyWorkers } from '../help
 import { useEmulator } from '../helpers/emulator.js';
 import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep } from '../helpers/flow.js';
 import { waitUntil } from '../helpers/wait.js';
+import { workersHaveWebgl } from '../helpers/webgl.js';
+import { DETECTOR_REUSE_MS } from '../../src/guidance/guidance-controller.js';
 
 const NO_FACE = 'Put your face in the oval';
 const MANUAL_SELFIE = 'Take the photo when your face fills the oval';
@@ -38,6 +40,9 @@ describe('<ekyc-flow> guidance that fails', function () {
   });
 
   it('restarts a face worker that died, once; when it dies again, the selfie is taken by hand and ekyc-error says so', async () => {
+    // The earlier tests' elements left a detector for a page that mounts another soon: let it go first.
+    await new Promise((resolve) => setTimeout(resolve, DETECTOR_REUSE_MS + 500));
+    const inWorker = await workersHaveWebgl();
     const workers = spyWorkers();
     try {
       const events = recordEvents();
@@ -45,6 +50,11 @@ describe('<ekyc-flow> guidance that fails', function () {
       const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), documentType: 'passport' });
       await atSelfie(element);
       await waitUntil(() => hint(element) === NO_FACE, 'the selfie guided', { timeout: 40_000 });
+      if (!inWorker) {
+        // No worker of this engine can run the detector (no WebGL there): it runs on the page, where no worker dies.
+        expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+        return;
+      }
       expect(faceWorkers(workers.spawned)).to.have.length(1);
       faceWorkers(workers.spawned)[0]!.worker.dispatchEvent(new ErrorEvent('error', { message: 'crashed' }));
       await waitUntil(() => faceWorkers(workers.spawned).length === 2, 'a second face worker', { timeout: 20_000 });

@@ -69,7 +69,7 @@ export function part(element: EkycFlow, name: string): HTMLElement | null {
   return element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 }
 
-export async function waitForStep(element: EkycFlow, step: Step, timeout = 10_000): Promise<void> {
+export async function waitForStep(element: EkycFlow, step: Step, timeout = 30_000): Promise<void> {
   await waitUntil(() => element.step === step, `step ${step} (now ${element.step})`, { timeout });
 }
 

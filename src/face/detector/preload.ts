@@ -9,8 +9,8 @@ interface Shared {
   loading: Promise<FaceDetectorHandle> | null;
   /** The loaded detector, once there is one. */
   handle: FaceDetectorHandle | null;
-  /** Resolved once a step needs the detector now: a load that can only run on the page waits for it. */
-  needed: Promise<void>;
+  /** Resolved once a step needs the detector now: a load that can only run on the page waits for it, if asked to. */
+  needed: Promise<void> | null;
   need: () => void;
   /** A release asked for with a grace period, not yet done. */
   releaseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -29,16 +29,16 @@ function keyOf(options: LoadFaceDetectorOptions): string {
   return `${faceAssetUrls(options.assetsBase).model} ${options.thread ?? 'auto'}`;
 }
 
-function newEntry(): Shared {
+function newEntry(pageLoadWhenNeeded: boolean): Shared {
   let need: () => void = () => undefined;
-  const needed = new Promise<void>((resolve) => (need = resolve));
+  const needed = pageLoadWhenNeeded ? new Promise<void>((resolve) => (need = resolve)) : null;
   return { users: 0, loading: null, handle: null, needed, need, releaseTimer: undefined };
 }
 
 /**
  * Loads in idle time. With the default thread, in a worker; where no worker can run it (WebKitGTK's and Safari's
- * before 17 have no WebGL; a CSP may forbid workers), on the page, but only once a step needs it, since compiling
- * MediaPipe there holds the preview up for seconds.
+ * before 17 have no WebGL; a CSP may forbid workers), on the page: for an entry made with `pageLoadWhenNeeded`,
+ * only once a step needs it, since compiling MediaPipe there holds the preview up for seconds.
  */
 async function loadShared(entry: Shared, options: LoadFaceDetectorOptions): Promise<FaceDetectorHandle> {
   await whenIdle();
@@ -48,7 +48,7 @@ async function loadShared(entry: Shared, options: LoadFaceDetectorOptions): Prom
   } catch (error) {
     // Missing assets fail the same way on the page.
     if (error instanceof FaceDetectorError && error.failure === 'assets') throw error;
-    await entry.needed;
+    if (entry.needed) await entry.needed;
     return loadFaceDetector({ ...options, thread: 'main' });
   }
 }
@@ -80,13 +80,17 @@ function release(entry: Shared, handle: FaceDetectorHandle | null): void {
 /**
  * Takes a reference to the page's shared detector, starting its load when the page is idle: elements that
  * call it early (when their flow starts) and those that come later share one load and one worker. Each call
- * must be matched by one {@link releaseFaceDetector}.
+ * must be matched by one {@link releaseFaceDetector}. With `pageLoadWhenNeeded`, a detector that cannot run in
+ * a worker is loaded on the page only after {@link needFaceDetector}.
  */
-export function preloadFaceDetector(options: LoadFaceDetectorOptions): Promise<FaceDetectorHandle> {
+export function preloadFaceDetector(
+  options: LoadFaceDetectorOptions,
+  { pageLoadWhenNeeded = false } = {},
+): Promise<FaceDetectorHandle> {
   const key = keyOf(options);
   let entry = shared.get(key);
   if (!entry) {
-    entry = newEntry();
+    entry = newEntry(pageLoadWhenNeeded);
     shared.set(key, entry);
   }
   clearTimeout(entry.releaseTimer);
