@@ -107,7 +107,8 @@ export function createQrReader(options: QrReaderOptions): QrReader {
     });
   };
 
-  const measure = (image: Blob): Promise<QrRead> => {
+  /** One decoding per picture, however often it is asked for. */
+  const decodingOf = (image: Blob): Promise<QrRead> => {
     const known = reads.get(image);
     if (known) return known;
     const thread = worker ? 'worker' : 'main';
@@ -115,17 +116,22 @@ export function createQrReader(options: QrReaderOptions): QrReader {
       (decoded): QrRead => ({ reading: decoded.text === null ? null : readCccdQr(decoded.text), decoded, thread }),
       (): QrRead => ({ reading: null, decoded: null, thread }),
     );
+    reads.set(image, decoding);
+    return decoding;
+  };
+
+  // Each request waits its own while: a picture read ahead of time and late then is still read when asked again.
+  const measure = (image: Blob): Promise<QrRead> => {
+    const thread = worker ? 'worker' : 'main';
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<QrRead>((resolve) => {
       timer = setTimeout(() => {
         resolve({ reading: null, decoded: null, thread });
       }, timeoutMs);
     });
-    const read = Promise.race([decoding, late]).finally(() => {
+    return Promise.race([decodingOf(image), late]).finally(() => {
       clearTimeout(timer);
     });
-    reads.set(image, read);
-    return read;
   };
 
   return {
