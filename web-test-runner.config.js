@@ -159,9 +159,10 @@ export default {
   groups: [...robustnessGroup, ...pureGroup, ...cameraGroups],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
-  concurrentBrowsers: 6,
+  // Four browsers at a time: on two cores, more only slowed each other down (WebKit runs MediaPipe on its pages).
+  concurrentBrowsers: 4,
   testsFinishTimeout: 300_000,
-  // A browser starting its page while five others run on two loaded cores can take a while.
+  // A browser starting its page while three others run on two loaded cores can take a while.
   browserStartTimeout: 120_000,
   // A safety net, not a speed goal: a flow in WebKit on a loaded 2-core machine takes a while.
   testFramework: { config: { timeout: 45_000 } },
