@@ -20,11 +20,18 @@ const XVFB_PATH = '/usr/bin/Xvfb';
 export const ENGINE_NAMES = ['chromium', 'firefox', 'webkit'];
 
 /**
- * The engines to run: all three, or those `EKYC_ENGINES` lists (`EKYC_ENGINES=firefox npx wtr ...`
+ * What a run without `EKYC_ENGINES` covers. WebKit is left to `npm run test:webkit` for now: on a
+ * two-core machine its MiniBrowser, running MediaPipe on its pages, still crashes or overruns waits
+ * in one full run out of two, and a suite that is red by chance guards nothing.
+ */
+export const DEFAULT_ENGINES = ['chromium', 'firefox'];
+
+/**
+ * The engines to run: the default ones, or those `EKYC_ENGINES` lists (`EKYC_ENGINES=firefox npx wtr ...`
  * while working on one engine). A name that is not an engine is an error, not a silent no-op.
  */
 export function selectedEngines(list = process.env.EKYC_ENGINES) {
-  if (!list) return [...ENGINE_NAMES];
+  if (!list) return [...DEFAULT_ENGINES];
   const names = list.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
   const unknown = names.filter((name) => !ENGINE_NAMES.includes(name));
   if (unknown.length > 0) throw new Error(`EKYC_ENGINES: unknown engine ${unknown.join(', ')} (known: ${ENGINE_NAMES.join(', ')})`);
