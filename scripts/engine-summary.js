@@ -43,6 +43,31 @@ function slowestFiles(sessions) {
   return lines;
 }
 
+function failedTests(suite, path, into) {
+  for (const test of suite.tests) {
+    if (!test.skipped && !test.passed) into.push({ name: [...path, test.name].join(' > '), message: test.error?.message });
+  }
+  for (const child of suite.suites) failedTests(child, [...path, child.name], into);
+  return into;
+}
+
+/**
+ * Every failed test and failed file, by engine and file, with the first line of its error: the
+ * end of a long log then says what failed, not only how many.
+ */
+export function failureLines(sessions) {
+  const lines = [];
+  for (const session of sessions) {
+    if (session.passed) continue;
+    const tests = session.testResults ? failedTests(session.testResults, [], []) : [];
+    const fileErrors = (session.errors ?? []).map((error) => error.message);
+    lines.push(`  ${session.browser.name}  ${session.testFile}${session.group?.name ? ` (${session.group.name})` : ''}`);
+    for (const { name, message } of tests) lines.push(`      ✗ ${name}${message ? `: ${message.split('\n')[0].slice(0, 240)}` : ''}`);
+    for (const message of fileErrors) lines.push(`      ✗ file: ${String(message).split('\n')[0].slice(0, 240)}`);
+  }
+  return lines.length > 0 ? ['Failed:', ...lines] : [];
+}
+
 /**
  * @param {{ versions?: Record<string, string> }} [options] versions by engine name, printed beside
  * it (a launcher's own `engineVersion`, when it has one, comes first)
@@ -60,7 +85,7 @@ export function engineSummaryReporter({ versions = {} } = {}) {
         const failures = failed > 0 || failedFiles > 0 ? `, ${failed} failed (${failedFiles} file${failedFiles === 1 ? '' : 's'} failing)` : ', 0 failed';
         return `  ${`${engine}${version}:`.padEnd(24)} ${String(passed).padStart(4)} passed${failures}${skipped ? `, ${skipped} skipped` : ''} in ${files} test files`;
       });
-      logger.log(['', 'Tests by engine:', ...lines, ''].join('\n'));
+      logger.log(['', 'Tests by engine:', ...lines, '', ...failureLines(sessions)].join('\n'));
       if (process.env.EKYC_TIMINGS) logger.log(slowestFiles(sessions).join('\n'));
     },
   };
