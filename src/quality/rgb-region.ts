@@ -1,3 +1,4 @@
+import { outputImage, readableAs, storedRegion } from './frame-region.js';
 import { scratchBytes } from './scratch.js';
 import { spans } from './spans.js';
 import type { FrameLayout } from './types.js';
@@ -9,18 +10,9 @@ import type { FrameLayout } from './types.js';
 const BLUE_FIRST = new Set<VideoPixelFormat>(['BGRA', 'BGRX']);
 const FORMATS = new Set<VideoPixelFormat>(['RGBA', 'RGBX', 'BGRA', 'BGRX']);
 
-let output: ImageData | null = null;
-
 /** Whether `copyRgbRegion` can read this frame: a packed RGB format, its pixels square. */
 export function isPackedRgb(frame: VideoFrame): boolean {
-  const visible = frame.visibleRect;
-  return (
-    frame.format !== null &&
-    FORMATS.has(frame.format) &&
-    visible !== null &&
-    visible.width === frame.displayWidth &&
-    visible.height === frame.displayHeight
-  );
+  return readableAs(frame, FORMATS);
 }
 
 /**
@@ -32,21 +24,20 @@ export function isPackedRgb(frame: VideoFrame): boolean {
  */
 export async function copyRgbRegion(frame: VideoFrame, layout: FrameLayout): Promise<ImageData> {
   const { width, height } = layout;
-  const visible = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
-  const x0 = Math.max(0, Math.floor(layout.region.x + visible.x));
-  const y0 = Math.max(0, Math.floor(layout.region.y + visible.y));
-  const x1 = Math.min(frame.codedWidth, Math.ceil(layout.region.x + visible.x + layout.region.width));
-  const y1 = Math.min(frame.codedHeight, Math.ceil(layout.region.y + visible.y + layout.region.height));
+  const region = storedRegion(frame, layout);
+  const x0 = Math.max(0, Math.floor(region.x));
+  const y0 = Math.max(0, Math.floor(region.y));
+  const x1 = Math.min(frame.codedWidth, Math.ceil(region.x + region.width));
+  const y1 = Math.min(frame.codedHeight, Math.ceil(region.y + region.height));
   const rect = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   const data = scratchBytes('rgb-plane', frame.allocationSize({ rect }));
   const [plane] = await frame.copyTo(data, { rect });
   if (!plane) throw new Error(`A ${String(frame.format)} frame without its plane.`);
   const [red, blue] = frame.format !== null && BLUE_FIRST.has(frame.format) ? [2, 0] : [0, 2];
 
-  const columns = spans(layout.region.x + visible.x - x0, layout.region.width, width);
-  const rows = spans(layout.region.y + visible.y - y0, layout.region.height, height);
-  if (output?.width !== width || output.height !== height) output = new ImageData(width, height);
-  const image = output;
+  const columns = spans(region.x - x0, region.width, width);
+  const rows = spans(region.y - y0, region.height, height);
+  const image = outputImage(width, height);
   const out = image.data;
   for (let y = 0; y < height; y++) {
     const top = rows[y] ?? 0;

@@ -1,3 +1,4 @@
+import { outputImage, readableAs, storedRegion } from './frame-region.js';
 import { scratchBytes } from './scratch.js';
 import { spans } from './spans.js';
 import type { FrameLayout } from './types.js';
@@ -12,22 +13,12 @@ const LUMA: Record<string, [number, number]> = {
 };
 const BT601: [number, number] = [0.299, 0.114];
 
-/** The image handed out, reused while the layout's size stays the same (as `scratch` buffers are). */
-let output: ImageData | null = null;
-
 /**
  * Whether `copyYuvRegion` can read this frame: one of the camera's usual formats, its pixels square (what is
  * shown is what is stored). Otherwise draw it on a canvas.
  */
 export function isYuv420(frame: VideoFrame): boolean {
-  const visible = frame.visibleRect;
-  return (
-    frame.format !== null &&
-    FORMATS.has(frame.format) &&
-    visible !== null &&
-    visible.width === frame.displayWidth &&
-    visible.height === frame.displayHeight
-  );
+  return readableAs(frame, FORMATS);
 }
 
 /**
@@ -40,9 +31,7 @@ export function isYuv420(frame: VideoFrame): boolean {
  */
 export async function copyYuvRegion(frame: VideoFrame, layout: FrameLayout): Promise<ImageData> {
   const { width, height } = layout;
-  // The region in the frame's stored pixels, which may start inside a larger coded picture.
-  const visible = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
-  const region = { ...layout.region, x: layout.region.x + visible.x, y: layout.region.y + visible.y };
+  const region = storedRegion(frame, layout);
   // The rectangle copied must start and end on even pixels, where the chroma samples are.
   const x0 = Math.max(0, Math.floor(region.x / 2) * 2);
   const y0 = Math.max(0, Math.floor(region.y / 2) * 2);
@@ -67,8 +56,7 @@ export async function copyYuvRegion(frame: VideoFrame, layout: FrameLayout): Pro
   const gu = (-2 * (1 - kb) * kb * cScale) / kg;
   const gv = (-2 * (1 - kr) * kr * cScale) / kg;
 
-  if (output?.width !== width || output.height !== height) output = new ImageData(width, height);
-  const image = output;
+  const image = outputImage(width, height);
   const out = image.data;
   for (let y = 0; y < height; y++) {
     const top = rows[y] ?? 0;
