@@ -189,6 +189,20 @@ async function acquireDisplay() {
   };
 }
 
+/** How long a MiniBrowser may take to start, how often it is tried, and how long it may take to close. */
+const BROWSER_START_MS = 45_000;
+const BROWSER_START_ATTEMPTS = 2;
+const BROWSER_CLOSE_MS = 15_000;
+
+/** `promise`, or a rejection once `ms` have passed. */
+function withDeadline(promise, ms) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 async function waitForDriver(port, driver) {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
@@ -232,18 +246,27 @@ class WebKitLauncher extends WebdriverLauncher {
   async initialize(config, testFiles) {
     process.on('exit', this.killDriver);
     this.screen = await acquireDisplay();
-    const { display } = this.screen;
+    await this.startDriver();
+    await super.initialize(config, testFiles);
+    this.name = 'WebKit';
+  }
+
+  /** A WebKitWebDriver of its own on a free port, on this launcher's screen. */
+  async startDriver() {
     const port = await freePort();
     this.driverProcess = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], {
       stdio: 'ignore',
-      env: { ...process.env, DISPLAY: display },
+      env: { ...process.env, DISPLAY: this.screen.display },
       detached: true,
     });
-    const driver = this.driverProcess;
-    await waitForDriver(port, driver);
+    await waitForDriver(port, this.driverProcess);
     this.options.port = port;
-    await super.initialize(config, testFiles);
-    this.name = 'WebKit';
+  }
+
+  /** The driver and every MiniBrowser it started, killed, and a new driver in their place. */
+  async restartDriver() {
+    this.killDriver();
+    await this.startDriver();
   }
 
   /**
@@ -269,13 +292,45 @@ class WebKitLauncher extends WebdriverLauncher {
     const driver = this.driver;
     this.driver = undefined;
     this.driverManager = undefined;
-    await driver?.deleteSession().catch(() => undefined);
+    if (!driver) return;
+    // A MiniBrowser that does not close in time has wedged its driver: the next file gets a new one.
+    const closed = await withDeadline(driver.deleteSession(), BROWSER_CLOSE_MS).then(() => true, () => false);
+    if (!closed) await this.restartDriver();
   }
 
+  /** As the stock one, but a start that failed is forgotten, so the next file starts afresh. */
+  async ensureManagerInitialized() {
+    if (this.driverManager) return;
+    this.__managerPromise ??= this.createDriverManager().finally(() => {
+      this.__managerPromise = undefined;
+    });
+    await this.__managerPromise;
+  }
+
+  /**
+   * A MiniBrowser started for a file. One that does not come up in time (its web process stuck on
+   * a loaded machine) leaves WebKitWebDriver answering no other request, which would fail every
+   * later file of the run: the driver and its browsers are then killed, a new driver started, and
+   * the browser started again. The stock start runs on a stand-in for this launcher, so a start
+   * given up on cannot stop the launcher when it fails late.
+   */
   async createDriverManager() {
-    const manager = await super.createDriverManager();
-    this.engineVersion = this.driver?.capabilities?.browserVersion;
-    return manager;
+    for (let attempt = 1; ; attempt += 1) {
+      const start = Object.create(this, { stop: { value: async () => undefined } });
+      try {
+        const manager = await withDeadline(WebdriverLauncher.prototype.createDriverManager.call(start), BROWSER_START_MS);
+        this.driver = start.driver;
+        this.driverManager = manager;
+        this.pendingHeartbeat = start.pendingHeartbeat;
+        this.engineVersion = this.driver?.capabilities?.browserVersion;
+        return manager;
+      } catch (error) {
+        clearInterval(start.pendingHeartbeat);
+        if (attempt >= BROWSER_START_ATTEMPTS) throw error;
+        console.warn(`WebKit: MiniBrowser did not start (${error instanceof Error ? error.message : error}); starting a new driver`);
+        await this.restartDriver();
+      }
+    }
   }
 
   async stop() {
