@@ -16,7 +16,7 @@ export interface HandoffStack {
   shortLived: string;
 }
 
-export const stack = async (): Promise<HandoffStack> => (await executeServerCommand('handoff-stack')) as HandoffStack;
+export const stack = (): Promise<HandoffStack> => executeServerCommand<HandoffStack, undefined>('handoff-stack');
 
 const LOGIN = { authorization: 'Bearer token-a' };
 
@@ -101,7 +101,7 @@ export async function openPhone(url: string): Promise<Phone> {
   await waitUntil(() => frame.contentDocument?.querySelector('ekyc-flow')?.shadowRoot, 'the phone page', { timeout: 30_000 });
   const win = frame.contentWindow as (Window & typeof globalThis) | null;
   const element = frame.contentDocument!.querySelector('ekyc-flow') as EkycFlow;
-  const realFetch = win!.fetch;
+  const realFetch = win!.fetch.bind(win);
   return {
     frame,
     element,
