@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpError } from './errors.js';
+import { parse } from './sessions.js';
 import type { EkycStore } from './store/types.js';
 
 /** The computer's settings the phone runs with. */
@@ -56,15 +57,6 @@ export const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
 export const PHONE_KEY_HEADER = 'ekyc-handoff';
 
 const MAX_EVENTS = 200;
-
-function parse(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 const key = {
   handoff: (sessionId: string) => `handoff:${sessionId}`,

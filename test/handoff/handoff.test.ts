@@ -1,6 +1,7 @@
 // "Continue on your phone": a computer (this page) and a phone (a frame with a fake camera) through
 // ekyc-flow/server, one instance or two on one Redis, and each way it can go wrong.
 import { expect } from '@open-wc/testing';
+import { failCamera } from '../helpers/devices.js';
 import { waitUntil } from '../helpers/wait.js';
 import type { EkycCompleteDetail, EkycFlow } from '../../src/index.js';
 import {
@@ -172,6 +173,25 @@ describe('continue on your phone', () => {
     await waitForStep(element, 'done');
     await expectCompleted(again, events, sessionId);
   });
+
+  for (const [name, words] of [['NotAllowedError', 'denied'], ['NotFoundError', 'No camera']] as const) {
+    it(`offers the phone where this device's camera fails (${name})`, async function () {
+      this.timeout(LONG);
+      const { single } = await stack();
+      const computer = await mountComputer(single, await newSession(single));
+      const camera = failCamera(name);
+      try {
+        await press(computer, 'start-button');
+        await waitUntil(() => computer.shadowRoot?.textContent.includes(words), 'the camera problem');
+        await press(computer, 'handoff-button');
+        const link = await linkOf(computer);
+        await waitUntil(() => qrShows(computer, link), 'the QR code of the link');
+        expect(computer.step).to.equal('intro');
+      } finally {
+        camera.restore();
+      }
+    });
+  }
 
   it('refuses a second phone with the same link, and the first goes on', async function () {
     this.timeout(LONG);
