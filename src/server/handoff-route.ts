@@ -12,6 +12,9 @@ const HEARTBEAT_MS = 15_000;
 /** How long a browser waits before it reconnects a stream that broke. */
 const RETRY_MS = 2_000;
 
+/** Codes one session may hand out: expired ones are renewed a few times, not without end. */
+const HANDOFFS_PER_SESSION = 20;
+
 const STEPS = ['intro', 'document-front', 'document-back', 'selfie', 'processing', 'done', 'error'];
 const PROGRESS_STATES = ['step', 'done', 'cancelled'] as const;
 
@@ -58,6 +61,9 @@ export async function createHandoff(exchange: Exchange): Promise<Response> {
   const session = await sessions.get(sessionId);
   if (!session || session.subject !== subject) throw new HttpError(404, 'session-unknown', 'No such session.');
   const left = sessionLeftMs(exchange, session.expiresAt);
+  if ((await exchange.store.increment(`handoff-count:${sessionId}`, left)).count > HANDOFFS_PER_SESSION) {
+    throw new HttpError(429, 'rate-limited', 'Too many codes for this session; start a new one.');
+  }
   const current = await handoffs.ofSession(sessionId);
   if (current && !current.ended && current.subject === subject && (await handoffs.claimed(current))) {
     const token = await handoffs.watchToken(current, left);

@@ -71,7 +71,7 @@ describe('handoff on one server', () => {
   const logs: string[] = [];
 
   before(async () => {
-    stack = await startStack({ log: (line) => logs.push(line), limits: { handoffTtlMs: 600 } });
+    stack = await startStack({ log: (line) => logs.push(line), limits: { handoffTtlMs: 600, sessionsPerSubjectPerHour: 100 } });
   });
   after(() => stack.close());
 
@@ -195,6 +195,15 @@ describe('handoff on one server', () => {
     assert.equal((await stack.ocr(sessionId, { user: null, headers: { 'ekyc-handoff': 'A'.repeat(43) } })).status, 403);
     // A key does not stand in for a login elsewhere.
     assert.equal((await fetch(`${stack.url}/session/${sessionId}/result`, { headers: { 'ekyc-handoff': phone.phoneKey } })).status, 401);
+  });
+
+  test('a session hands out a bounded number of codes', async () => {
+    const sessionId = await stack.session('alice');
+    const statuses: number[] = [];
+    for (let index = 0; index < 21; index++) {
+      statuses.push((await post(`${stack.url}/handoff`, { sessionId }, stack.auth('alice'))).status);
+    }
+    assert.deepEqual(statuses, [...Array.from({ length: 20 }, () => 200), 429]);
   });
 
   test('a reloaded computer rejoins a claimed handoff; a cancelled one can be handed off again', async () => {
