@@ -66,6 +66,7 @@ describe('continue on your phone', () => {
     expect(part(computer, 'handoff-link')?.tagName).to.equal('A');
     expect(textOf(computer, 'handoff-time')).to.match(/expires in (9:5\d|10:00)/);
     expect(textOf(computer, 'handoff-status')).to.equal('Waiting for your phone…');
+    await expect(computer).to.be.accessible();
 
     const { element } = await phone(phoneLink);
     await throughFlow(element);
@@ -87,7 +88,7 @@ describe('continue on your phone', () => {
     await runsThrough(pair[0], pair[1]);
   });
 
-  it('the phone shows that it is connecting and does not start before its claim', async function () {
+  it('refuses a link the server never gave, and the phone does not start', async function () {
     this.timeout(LONG);
     const { single } = await stack();
     const { phoneLink } = await handOff(single);
