@@ -13,6 +13,7 @@ import {
   webkitLauncher,
 } from './scripts/engines.js';
 import { prepareFakeCameras } from './scripts/fake-camera.js';
+import { handoffStackPlugin } from './scripts/handoff-stack-plugin.js';
 
 
 /**
@@ -166,7 +167,7 @@ export default {
   browserStartTimeout: 120_000,
   // A safety net, not a speed goal: a flow in WebKit on a loaded 2-core machine takes a while.
   testFramework: { config: { timeout: 45_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), handoffStackPlugin()],
   middleware: [
     function serveWorkerFromRoot(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/test/helpers/emulator-service-worker.js';

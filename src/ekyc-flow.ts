@@ -1,9 +1,11 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { DOCUMENT_TYPES, type ApiCredentials, type HostHeaders } from './api/types.js';
+import { DOCUMENT_TYPES, type ApiConfig, type ApiCredentials, type HostHeaders } from './api/types.js';
 import type { CaptureController } from './capture/capture-controller.js';
 import type { EkycCompleteDetail, Step } from './events.js';
 import { checkSettings, keyExposureWarning, type ElementSettings } from './flow/config.js';
 import { FlowController } from './flow/flow-controller.js';
+import type { HandoffController } from './handoff/handoff-controller.js';
+import type { ClaimedHandoff } from './handoff/protocol.js';
 import { isCaptureState } from './flow/steps.js';
 import type { FlowState } from './flow/types.js';
 import { InheritedLangController } from './i18n/inherited-lang.js';
@@ -12,7 +14,7 @@ import { internalsOf, showStates } from './platform/custom-states.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
 import { renderCapturePending } from './views/capture-pending.js';
-import { errorKey, type Translate } from './views/common.js';
+import { errorKey, heading, type Translate } from './views/common.js';
 import { renderDone } from './views/done.js';
 import { renderError } from './views/error.js';
 import { renderIntro } from './views/intro.js';
@@ -66,6 +68,14 @@ import { renderProgress } from './views/progress.js';
  * @csspart processing - The waiting screen.
  * @csspart result - The final screen.
  * @csspart error - The error screen.
+ * @csspart handoff-button - "Continue on my phone", with `handoff-url`: on the intro, and where the camera is missing or denied.
+ * @csspart handoff - The handoff screen: on the computer, the code, the link and the phone's progress; on the phone, connecting or refused.
+ * @csspart handoff-qr - The QR code of the link for the phone (a canvas with an accessible name).
+ * @csspart handoff-link - The link for the phone (an `<a href>`).
+ * @csspart handoff-copy-button - Copies the link.
+ * @csspart handoff-time - The time left to open the link.
+ * @csspart handoff-renew-button - A new code, once the last one expired.
+ * @csspart handoff-status - The phone's progress, as the computer hears it; on the phone, its connection.
  *
  * @cssstate intro - The intro screen is shown.
  * @cssstate document-front - The document's front is being photographed (or reviewed).
@@ -114,6 +124,8 @@ export class EkycFlow extends LitElement {
     assetsBase: { attribute: 'assets-base' },
     requestTimeout: { attribute: 'request-timeout', type: Number },
     credentials: {},
+    handoffUrl: { attribute: 'handoff-url' },
+    handoffToken: { attribute: 'handoff-token' },
     strings: { attribute: false },
   };
 
@@ -153,18 +165,20 @@ export class EkycFlow extends LitElement {
    * an event, never logged.
    */
   headers: HostHeaders | undefined;
+  /**
+   * On the computer: your page's URL for the phone, with `{token}` where the handoff token goes
+   * (`https://bank.example/verify#{token}`). The intro then offers "Continue on my phone"; it needs a
+   * `session-id` from `ekyc-flow/server`. After a reload, the same `session-id` and `handoff()` rejoin it.
+   */
+  declare handoffUrl: string | undefined;
+  /** On the phone: the token your page read from its URL. The element claims it, then runs the computer's check. */
+  declare handoffToken: string | undefined;
 
   private readonly internals = internalsOf(this);
   private readonly inheritedLang = new InheritedLangController(this);
   private readonly machine: FlowController = new FlowController(this, {
     context: () => ({
-      api: {
-        apiBase: this.apiBase ?? '',
-        apiKey: this.apiKey,
-        timeoutMs: this.requestTimeout,
-        credentials: this.credentials,
-        headers: this.headers,
-      },
+      api: { ...this.api, headers: this.handoffController ? this.handoffController.uploadHeaders(this.headers) : this.headers },
       lang: this.language,
       clientUuid: this.clientUuid,
       qrAssetsBase: this.machine.state.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined,
@@ -176,6 +190,9 @@ export class EkycFlow extends LitElement {
   private capture: CaptureController | null = null;
   private captureLoad: 'loading' | 'failed' | null = null;
   private warnedAboutKey = false;
+  /** "Continue on your phone", loaded when first needed. */
+  private handoffController: HandoffController | null = null;
+  private handoffLoad: Promise<HandoffController> | null = null;
 
   constructor() {
     super();
@@ -190,13 +207,13 @@ export class EkycFlow extends LitElement {
 
   /** The current screen. */
   get step(): Step {
-    return this.machine.state.step;
+    return this.handoffController?.step ?? this.machine.state.step;
   }
 
   /** What `ekyc-complete` carried, once the flow is done; otherwise `null`. */
   get result(): EkycCompleteDetail | null {
     const state = this.machine.state;
-    return state.step === 'done' ? state.result : null;
+    return this.handoffController?.result ?? (state.step === 'done' ? state.result : null);
   }
 
   /** Starts the flow (what the intro's button does). */
@@ -217,6 +234,15 @@ export class EkycFlow extends LitElement {
     this.machine.dispatch({ type: 'reset' });
   }
 
+  /**
+   * Continues on a phone (what "Continue on my phone" does): shows a code and a link for the phone, then
+   * follows it. With the `session-id` of a handoff under way (after a reload), follows that one again.
+   */
+  handoff(): void {
+    if (this.step !== 'intro') this.machine.dispatch({ type: 'reset' });
+    void this.loadHandoff().then((controller) => controller.open());
+  }
+
   /** Stops the flow and drops every capture; fires `ekyc-cancel`. */
   cancel(): void {
     this.machine.dispatch({ type: 'cancel' });
@@ -226,11 +252,14 @@ export class EkycFlow extends LitElement {
     super.connectedCallback();
     // Back in the page (a route change): what the step needs, the camera above all, is set up again on update.
     if (this.hasUpdated) this.requestUpdate();
-    if (this.autostart && this.step === 'intro') queueMicrotask(() => { this.start(); });
+    // A phone waits for its claim to give it the computer's session and settings.
+    if (this.autostart && this.step === 'intro' && !this.handoffToken) queueMicrotask(() => { this.start(); });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiKey')) this.warnAboutKey();
+    const token = this.handoffToken;
+    if (changed.has('handoffToken') && token) void this.loadHandoff().then((controller) => controller.claim(token));
     if (changed.has('sessionId') && this.sessionId) this.machine.dispatch({ type: 'session-provided', sessionId: this.sessionId });
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });
@@ -247,6 +276,37 @@ export class EkycFlow extends LitElement {
   /** The language the element speaks: its own `lang`, else the nearest ancestor's; `vi` unless that is `en`. */
   private get language(): Lang {
     return normaliseLang(this.lang || this.inheritedLang.value) ?? 'vi';
+  }
+
+  private get api(): ApiConfig {
+    const { apiKey, credentials, headers } = this;
+    return { apiBase: this.apiBase ?? '', apiKey, timeoutMs: this.requestTimeout, credentials, headers };
+  }
+
+  private loadHandoff(): Promise<HandoffController> {
+    this.handoffLoad ??= import('./handoff/handoff-controller.js').then(({ HandoffController }) => {
+      this.handoffController = new HandoffController(this, {
+        api: () => this.api,
+        computer: () => {
+          const checked = checkSettings(this.settings);
+          if (!this.handoffUrl || !this.sessionId || !checked.ok) return null;
+          const { documentType, flow } = checked.config;
+          const livenessChallenge = this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none';
+          return { sessionId: this.sessionId, urlTemplate: this.handoffUrl, settings: { documentType, flow, lang: checked.lang, livenessChallenge } };
+        },
+        begin: (claimed) => this.beginOnPhone(claimed),
+        step: () => this.machine.state.step,
+        focus: () => this.focusHeading(),
+      });
+      return this.handoffController;
+    });
+    return this.handoffLoad;
+  }
+
+  /** The phone runs the computer's check: its session and settings. */
+  private beginOnPhone({ sessionId, settings }: ClaimedHandoff): void {
+    Object.assign(this, { sessionId, ...settings });
+    this.start();
   }
 
   /** `assets-base`, or the `ekyc-assets/` folder next to this module. */
@@ -296,6 +356,10 @@ export class EkycFlow extends LitElement {
     this.start();
   };
 
+  private readonly onHandoff = (): void => {
+    this.handoff();
+  };
+
   private readonly onCancel = (): void => {
     this.cancel();
   };
@@ -314,7 +378,9 @@ export class EkycFlow extends LitElement {
     switch (state.step) {
       case 'intro': {
         const checked = checkSettings(this.settings);
-        return renderIntro({ t, needsSelfie: !checked.ok || checked.config.flow === 'full', onStart: this.onStart });
+        const onHandoff = this.handoffUrl && this.sessionId && !this.handoffToken ? this.onHandoff : undefined;
+        const notice = this.handoffController?.notice;
+        return renderIntro({ t, needsSelfie: !checked.ok || checked.config.flow === 'full', onStart: this.onStart, onHandoff, notice: notice && t(notice) });
       }
       case 'processing':
         return renderProcessing(t, state, this.onCancel);
@@ -323,15 +389,22 @@ export class EkycFlow extends LitElement {
       case 'error':
         return renderError({ t, state, onRetry: this.onRetry, onCancel: this.onCancel });
       default:
-        if (this.capture) return this.capture.render(t, state, this.allowUpload);
+        if (this.capture) {
+          return this.capture.render(t, state, this.allowUpload, this.handoffUrl && this.sessionId && !this.handoffToken ? this.onHandoff : undefined);
+        }
         return renderCapturePending(t, state, this.captureLoad === 'failed', this.onLoadCapture, this.onCancel);
     }
   }
 
   override render() {
     const state = this.machine.state;
+    const t = this.t;
+    // A phone's element waits for its handoff's code to load and claim: no intro to start from meanwhile.
+    const handoff = this.handoffToken && !this.handoffController
+      ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>`
+      : this.handoffController?.render(t);
     return html`<div part="container" class="container" lang=${this.language}>
-      ${renderProgress(this.t, state)} ${this.renderScreen(state)}
+      ${handoff ?? html`${renderProgress(t, state)} ${this.renderScreen(state)}`}
       <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null)}</div>
     </div>`;
   }

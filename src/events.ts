@@ -100,6 +100,8 @@ export interface EkycCompleteDetail {
   sessionId: string;
   ocr: EkycOcrOutcome;
   face: FaceResult | null;
+  /** `true` on the computer when the check ran on a phone (`handoff-url`): no photo ever reached this device. */
+  handoff?: true;
 }
 
 export interface EkycErrorDetail {

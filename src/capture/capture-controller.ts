@@ -72,7 +72,7 @@ export class CaptureController implements ReactiveController {
   }
 
   /** A capture step's screen: the photo under review, or the live preview with its guidance. */
-  render(t: Translate, state: CaptureState, allowUpload: boolean) {
+  render(t: Translate, state: CaptureState, allowUpload: boolean, onHandoff?: () => void) {
     const { flow } = this;
     if (state.review) {
       return renderReview({
@@ -84,7 +84,7 @@ export class CaptureController implements ReactiveController {
       });
     }
     const { camera, guidance } = this;
-    return renderCapture({ t, state, camera, ready: this.ready, hint: guidance.hint, frameReady: guidance.ready, allowUpload, on: this.on });
+    return renderCapture({ t, state, camera, ready: this.ready, hint: guidance.hint, frameReady: guidance.ready, allowUpload, on: this.on, onHandoff });
   }
 
   private readonly on: CaptureHandlers = {

@@ -107,6 +107,30 @@ export const en = {
 
   'result.similarity': 'Face match',
   'result.fields': 'Details read from your document',
+
+  'handoff.start': 'Continue on my phone',
+  'handoff.title': 'Continue on your phone',
+  'handoff.scan': 'Scan this code with your phone’s camera, or open the link on your phone.',
+  'handoff.qr': 'QR code of the link to open on your phone',
+  'handoff.copy': 'Copy link',
+  'handoff.copied': 'Link copied',
+  'handoff.time-left': 'The code expires in {time}.',
+  'handoff.expired': 'This code has expired.',
+  'handoff.renew': 'Get a new code',
+  'handoff.back': 'Use this device instead',
+  'handoff.status.waiting': 'Waiting for your phone…',
+  'handoff.status.connected': 'Phone connected',
+  'handoff.status.document-back': 'Front captured',
+  'handoff.status.selfie': 'Document captured',
+  'handoff.status.processing': 'Your phone is sending the photos…',
+  'handoff.status.error': 'Your phone has a problem; waiting for it…',
+  'handoff.status.done': 'Done',
+  'handoff.cancelled': 'The check was cancelled on the phone.',
+  'handoff.connecting': 'Connecting to your computer…',
+  'handoff.used': 'This link was already opened on another device. Ask your computer for a new code.',
+  'handoff.invalid': 'This link has expired. Ask your computer for a new code.',
+  'handoff.phone-done': 'Done: go back to your computer.',
+  'handoff.phone-cancelled': 'Cancelled: go back to your computer.',
 } as const;
 
 export type StringKey = keyof typeof en;

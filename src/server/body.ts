@@ -28,3 +28,22 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
     clearTimeout(timer);
   }
 }
+
+/** A JSON object body (empty: `{}`); 415 for another type, 400 for anything but an object. */
+export async function readJsonObject(request: Request, maxBytes: number, timeoutMs: number): Promise<Record<string, unknown>> {
+  const raw = await readBody(request, maxBytes, timeoutMs);
+  if (raw.byteLength === 0) return {};
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+    throw new HttpError(415, 'not-json', 'The body must be application/json.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HttpError(400, 'bad-json', 'The body must be a JSON object.');
+  }
+  return parsed as Record<string, unknown>;
+}

@@ -1,4 +1,5 @@
 import { HttpError } from './errors.js';
+import type { Handoffs } from './handoff.js';
 import type { Idempotency } from './idempotency.js';
 import { isLoopbackAddress, type ResolvedOptions } from './options.js';
 import type { Sessions } from './sessions.js';
@@ -14,6 +15,7 @@ export interface Exchange {
   store: EkycStore;
   sessions: Sessions;
   idempotency: Idempotency;
+  handoffs: Handoffs;
   /** The client's address, for the per-address limit and the loopback check. */
   address: string | undefined;
   /** Aborted when the client goes away. */

@@ -66,12 +66,26 @@ function lingeringClose(socket: Socket): void {
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
+/** An event stream goes out as it comes, until either side stops it. */
+async function stream(res: ServerResponse, body: ReadableStream<Uint8Array>, status: number, headers: Record<string, string>): Promise<void> {
+  res.writeHead(status, headers);
+  res.flushHeaders();
+  const reader = body.getReader();
+  res.once('close', () => void reader.cancel().catch(() => undefined));
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) res.write(chunk.value);
+  } finally {
+    res.end();
+  }
+}
+
 async function write(res: ServerResponse, response: Response): Promise<void> {
   const close = closesConnection(response);
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  if (response.body && headers['content-type']?.startsWith('text/event-stream')) return stream(res, response.body, response.status, headers);
   const body = Buffer.from(await response.arrayBuffer());
   if (close) {
     headers['connection'] = 'close';

@@ -30,6 +30,8 @@ export interface EkycLimits {
   resultTtlMs: number;
   /** How long an `Idempotency-Key`'s answer is kept (default 24 hours). */
   idempotencyTtlMs: number;
+  /** How long a phone may take to claim a handoff token (default 10 minutes; never past the session). */
+  handoffTtlMs: number;
 }
 
 export const DEFAULT_LIMITS: EkycLimits = {
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: EkycLimits = {
   sessionTtlMs: 30 * 60_000,
   resultTtlMs: 24 * 60 * 60_000,
   idempotencyTtlMs: 24 * 60 * 60_000,
+  handoffTtlMs: 10 * 60_000,
 };
 
 export interface CreatedSession {

@@ -2,6 +2,8 @@ import { errorAnswer, json } from './answer.js';
 import type { Exchange } from './context.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { HttpError } from './errors.js';
+import { Handoffs } from './handoff.js';
+import { claimHandoff, createHandoff, handoffEvents, handoffProgress } from './handoff-route.js';
 import { Idempotency } from './idempotency.js';
 import type { ResolvedOptions } from './options.js';
 import { readResult } from './result-route.js';
@@ -31,6 +33,14 @@ function dispatch(route: Route, exchange: Exchange): Promise<Response> {
       return forwardUpload(route.upload, exchange);
     case 'result':
       return readResult(exchange, route.sessionId);
+    case 'handoff':
+      return createHandoff(exchange);
+    case 'handoff-claim':
+      return claimHandoff(exchange, route.token);
+    case 'handoff-progress':
+      return handoffProgress(exchange, route.token);
+    case 'handoff-events':
+      return handoffEvents(exchange, route.token);
   }
 }
 
@@ -47,6 +57,7 @@ export function createFetchHandler(options: ResolvedOptions, store: EkycStore): 
   const sessions = new Sessions(store, Math.max(options.limits.sessionTtlMs, options.limits.resultTtlMs));
   const pendingMs = options.limits.upstreamTimeoutMs + 5_000;
   const idempotency = new Idempotency(store, options.limits.idempotencyTtlMs, pendingMs);
+  const handoffs = new Handoffs(store);
 
   return async (request, context = {}) => {
     const started = performance.now();
@@ -69,7 +80,7 @@ export function createFetchHandler(options: ResolvedOptions, store: EkycStore): 
         response = errorAnswer(new HttpError(405, 'method-not-allowed', `Use ${methodOf(route)}.`), { ...cors, ...allow });
       } else {
         const address = options.clientAddress ? options.clientAddress(request, context.peer) : context.peer;
-        const exchange: Exchange = { request, options, store, sessions, idempotency, address, signal: context.signal };
+        const exchange: Exchange = { request, options, store, sessions, idempotency, handoffs, address, signal: context.signal };
         response = await dispatch(route, exchange);
         for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
       }

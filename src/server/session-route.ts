@@ -1,5 +1,5 @@
 import { json } from './answer.js';
-import { readBody } from './body.js';
+import { readJsonObject } from './body.js';
 import { authorize, keep, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
 import { countSession } from './limits.js';
@@ -16,23 +16,7 @@ interface SessionRequest {
 
 /** `{ "clientUuid"?: string, "onlyEngine"?: boolean }` from a JSON body, or the matching headers. */
 async function readRequest({ request, options }: Exchange): Promise<SessionRequest> {
-  const raw = await readBody(request, MAX_REQUEST_BYTES, options.limits.bodyTimeoutMs);
-  let body: Record<string, unknown> = {};
-  if (raw.byteLength > 0) {
-    if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
-      throw new HttpError(415, 'not-json', 'The body must be application/json.');
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(raw).toString('utf8'));
-    } catch {
-      parsed = null;
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new HttpError(400, 'bad-json', 'The body must be a JSON object.');
-    }
-    body = parsed as Record<string, unknown>;
-  }
+  const body = await readJsonObject(request, MAX_REQUEST_BYTES, options.limits.bodyTimeoutMs);
   const { clientUuid, onlyEngine } = body;
   if (clientUuid !== undefined && typeof clientUuid !== 'string') {
     throw new HttpError(400, 'bad-json', 'clientUuid must be a string.');

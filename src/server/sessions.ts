@@ -18,7 +18,8 @@ export const SESSION_ID = /^[A-Za-z0-9-]{1,128}$/;
 
 const key = (sessionId: string, part?: string): string => `session:${sessionId}${part ? `:${part}` : ''}`;
 
-function parse(text: string | null): unknown {
+/** A stored JSON value; `null` when missing or unreadable. */
+export function parse(text: string | null): unknown {
   if (text === null) return null;
   try {
     return JSON.parse(text);

@@ -2,6 +2,8 @@ import { errorAnswer, json } from './answer.js';
 import { readBody } from './body.js';
 import { authorize, keep, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
+import { PHONE_KEY_HEADER } from './handoff.js';
+import { phoneSession } from './handoff-route.js';
 import { fingerprintOf, idempotencyKeyOf, type IdempotencyRecord } from './idempotency.js';
 import { inspectParts, type Image } from './inspect.js';
 import { hashed } from './limits.js';
@@ -33,11 +35,22 @@ const NAMES: Record<UploadRoute, (index: number, headers: Record<string, string>
   face: (index) => `selfie-${index + 1}`,
 };
 
+/** Who uploads: the signed-in subject, or a phone a handoff authorized for one session of its subject's only. */
+async function uploader(exchange: Exchange): Promise<{ subject: string; onlySession?: string }> {
+  const phoneKey = exchange.request.headers.get(PHONE_KEY_HEADER);
+  if (phoneKey === null) return { subject: await authorize(exchange) };
+  const { subject, sessionId } = await phoneSession(exchange, phoneKey);
+  return { subject, onlySession: sessionId };
+}
+
 /** A session this server issued to this subject, still open: anything else is refused before FPT.AI. */
-async function openSession(exchange: Exchange, subject: string): Promise<{ sessionId: string; session: SessionRecord }> {
+async function openSession(exchange: Exchange, subject: string, onlySession?: string): Promise<{ sessionId: string; session: SessionRecord }> {
   const sessionId = exchange.request.headers.get('session-id');
   if (sessionId === null) throw new HttpError(400, 'missing-header', 'Header session-id is required.');
   if (!SESSION_ID.test(sessionId)) throw new HttpError(400, 'bad-header', 'Header session-id is not a session id.');
+  if (onlySession !== undefined && sessionId !== onlySession) {
+    throw new HttpError(403, 'session-invalid', 'This session was not issued to you by this server.');
+  }
   const session = await exchange.sessions.get(sessionId);
   if (!session || session.subject !== subject) {
     throw new HttpError(403, 'session-invalid', 'This session was not issued to you by this server.');
@@ -157,8 +170,8 @@ async function replay(exchange: Exchange, upload: Upload, claim: Claim, earlier:
  */
 export async function forwardUpload(route: UploadRoute, exchange: Exchange): Promise<Response> {
   const { request, options } = exchange;
-  const subject = await authorize(exchange);
-  const { sessionId, session } = await openSession(exchange, subject);
+  const { subject, onlySession } = await uploader(exchange);
+  const { sessionId, session } = await openSession(exchange, subject, onlySession);
   const headers = uploadHeaders(route, request);
   const boundary = boundaryOf(request.headers.get('content-type'));
   const key = idempotencyKeyOf(request);

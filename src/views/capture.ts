@@ -32,6 +32,8 @@ export interface CaptureView {
   frameReady: boolean;
   allowUpload: boolean;
   on: CaptureHandlers;
+  /** With `handoff-url`: the way on when this device's camera fails. */
+  onHandoff?: (() => void) | undefined;
 }
 
 function hintText(t: Translate, hint: GuidanceHint | null, selfie: boolean): string {
@@ -39,7 +41,7 @@ function hintText(t: Translate, hint: GuidanceHint | null, selfie: boolean): str
   return t(selfie ? 'hint.selfie.manual' : 'hint.document.manual');
 }
 
-function renderCameraProblem({ t, allowUpload, on }: CaptureView, code: CameraErrorCode) {
+function renderCameraProblem({ t, allowUpload, on, onHandoff }: CaptureView, code: CameraErrorCode) {
   return html`<div class="actions">
     <p class="error-message" role="alert">${t(`error.${code}`)}</p>
     ${code !== 'camera-unavailable'
@@ -47,6 +49,9 @@ function renderCameraProblem({ t, allowUpload, on }: CaptureView, code: CameraEr
       : nothing}
     ${allowUpload
       ? html`<button part="upload-button" class="primary" type="button" @click=${on.upload}>${t('action.upload')}</button>`
+      : nothing}
+    ${onHandoff && (code === 'camera-denied' || code === 'camera-unavailable')
+      ? html`<button part="handoff-button" class="primary" type="button" @click=${onHandoff}>${t('handoff.start')}</button>`
       : nothing}
   </div>`;
 }

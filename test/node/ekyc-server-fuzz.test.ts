@@ -26,7 +26,8 @@ const junk = (length: number): string =>
   Array.from({ length }, () => String.fromCharCode(Math.floor(next() * 256))).join('');
 
 const PATHS = ['/', '//', '///x', '/health', '/session', '/ocr', '/face/liveness', '/session/x/result', '/session//result',
-  '/session/%00/result', '/%2e%2e/%2e%2e', '/ocr?x=%', '/ocr#frag', '/..%2f', '//evil.example/ocr', '/face/liveness/'];
+  '/session/%00/result', '/%2e%2e/%2e%2e', '/ocr?x=%', '/ocr#frag', '/..%2f', '//evil.example/ocr', '/face/liveness/',
+  '/handoff', `/handoff/${'A'.repeat(43)}/claim`, '/handoff/x/events?after=-1', '/handoff//progress', '/handoff/%2e%2e/claim'];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'CONNECT', 'FOO', 'G\u00e9T'];
 
 /** Requests no HTTP client would send. */
@@ -95,7 +96,8 @@ async function sendRaw(url: string, text: string): Promise<void> {
 }
 
 async function sendHttp(url: string, sessionId: string): Promise<void> {
-  const path = pick(['/ocr', '/face/liveness', '/session', '/session/x/result', `/session/${sessionId}/result`]);
+  const path = pick(['/ocr', '/face/liveness', '/session', '/session/x/result', `/session/${sessionId}/result`, '/handoff',
+    `/handoff/${'A'.repeat(43)}/claim`, `/handoff/${'A'.repeat(43)}/progress`, `/handoff/${'A'.repeat(43)}/events?after=${Math.floor(next() * 9)}`]);
   const field = path === '/ocr' ? 'files' : 'selfies';
   const boundary = pick(['b', 'xyz', '----WebKitFormBoundary7MA4YWxkTrZu0gW', '']);
   const all: Record<string, string> = {
@@ -107,6 +109,7 @@ async function sendHttp(url: string, sessionId: string): Promise<void> {
     'idempotency-key': pick(['k', 'capture-key-1', 'a'.repeat(300), 'key with spaces', `fuzz-${Math.floor(next() * 50)}-key`]),
     'content-type': pick([`multipart/form-data; boundary=${boundary}`, 'multipart/form-data', 'application/json', 'text/plain']),
     origin: pick(['http://shop.example', 'http://evil.example', 'null']),
+    'ekyc-handoff': pick(['A'.repeat(43), 'x', '']),
   };
   const headers = Object.fromEntries(Object.entries(all).filter(() => next() >= 0.15));
   try {

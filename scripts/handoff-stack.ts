@@ -1,0 +1,43 @@
+// The servers the handoff's browser tests talk to, started by scripts/handoff-stack-plugin.js in a
+// process of its own: the API emulator; one ekyc-flow/server instance in memory; two instances on one
+// real Redis (as behind a load balancer); and one in memory whose tokens expire after a few seconds.
+// Prints their URLs as one JSON line, then runs until it is sent SIGTERM.
+import { createEkycServer, createRedisStore, type EkycServer } from '../src/server/index.js';
+import { startEmulatorServer } from '../src/emulator/node.js';
+import { startRedis } from './redis-process.js';
+
+const KEY = 'handoff-test-key';
+/** The test pages' login: `Authorization: Bearer token-a` is alice. */
+const USERS: Record<string, string> = { 'token-a': 'alice', 'token-b': 'bob' };
+export const SHORT_HANDOFF_MS = 4_000;
+
+const origins = (process.argv[2] ?? '').split(',').filter(Boolean);
+const upstream = await startEmulatorServer({ apiKeys: [KEY] });
+const redis = await startRedis();
+const servers: EkycServer[] = [];
+
+async function instance(options: { redis?: boolean; handoffTtlMs?: number } = {}): Promise<string> {
+  const server = createEkycServer({
+    apiKey: KEY,
+    apiBase: upstream.url,
+    allowedOrigins: origins,
+    authorize: (request) => USERS[/^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? ''] ?? null,
+    ...(options.redis ? { store: await createRedisStore({ url: redis.url, prefix: 'handoff-browser:' }) } : {}),
+    ...(options.handoffTtlMs ? { limits: { handoffTtlMs: options.handoffTtlMs } } : {}),
+  });
+  servers.push(server);
+  return (await server.listen()).url;
+}
+
+const urls = {
+  single: await instance(),
+  pair: [await instance({ redis: true }), await instance({ redis: true })],
+  shortLived: await instance({ handoffTtlMs: SHORT_HANDOFF_MS }),
+};
+process.stdout.write(`${JSON.stringify(urls)}\n`);
+
+process.once('SIGTERM', () => {
+  void Promise.allSettled(servers.map((server) => server.close()))
+    .then(() => Promise.allSettled([upstream.close(), redis.stop()]))
+    .then(() => process.exit(0));
+});
