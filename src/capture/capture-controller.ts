@@ -50,6 +50,8 @@ export class CaptureController implements ReactiveController {
   private readonly settings: () => CaptureSettings;
   private reportedCameraError: CameraErrorCode | null = null;
   private drawnReview: Blob | null = null;
+  /** The guidance let go of its worker and detector: no run is under way (the intro, the result). */
+  private guidanceReleased = false;
 
   constructor(host: CaptureHost, flow: FlowController, settings: () => CaptureSettings) {
     this.host = host;
@@ -117,6 +119,11 @@ export class CaptureController implements ReactiveController {
     } else {
       this.camera.release();
     }
+    // Back at the intro (reset, cancel) or at the result, nothing is left running: the analysis worker stops and the
+    // page's face detector is given back, as when the element leaves the page; the next start loads them again.
+    const idle = state.step === 'intro' || state.step === 'done';
+    if (idle && !this.guidanceReleased) this.guidance.hostDisconnected();
+    this.guidanceReleased = idle;
   }
 
   hostUpdated(): void {

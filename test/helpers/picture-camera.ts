@@ -15,6 +15,9 @@
 
 const FRAME_RATE = 15;
 
+/** What every picture camera films from now on, in place of its own picture (`showPicture`). */
+let shown: ImageBitmap | null = null;
+
 interface PictureDevice {
   deviceId: string;
   groupId: string;
@@ -100,7 +103,8 @@ function filming(picture: ImageBitmap, device: PictureDevice, constraints: Media
   const track = stream.getVideoTracks()[0];
   if (!track) throw new DOMException('no video track', 'NotReadableError');
   const draw = (): void => {
-    context.drawImage(picture, 0, 0);
+    if (shown) context.drawImage(shown, 0, 0, canvas.width, canvas.height);
+    else context.drawImage(picture, 0, 0);
   };
   draw();
   const timer = setInterval(() => {
@@ -162,6 +166,16 @@ function dressAsCamera(track: MediaStreamTrack, device: PictureDevice, initial: 
       },
     },
   });
+}
+
+/**
+ * Makes every picture camera, its live streams included, film the picture at `url` (stretched to its own
+ * size) instead of its own: a scene change in front of the same camera.
+ */
+export async function showPicture(url: string): Promise<void> {
+  const next = (await deviceOf(url)).picture;
+  shown?.close();
+  shown = next;
 }
 
 /**

@@ -29,9 +29,16 @@ interface WasmLoaderModule {
 async function installWasmFactory(loaderUrl: string): Promise<void> {
   const loader = (await import(/* @vite-ignore */ loaderUrl)) as WasmLoaderModule;
   if (typeof loader.default !== 'function') throw new Error(`${loaderUrl} is not a MediaPipe wasm loader`);
-  // The runtime clears the global after each use, so it is set again for every detector.
-  (globalThis as { ModuleFactory?: unknown }).ModuleFactory = loader.default;
+  const factory = loader.default as (module?: object) => unknown;
+  // The runtime clears the global after each use, so it is set again for every detector. The module's standard
+  // output and error (its INFO and GL lines, "INFO: Created TensorFlow Lite XNNPACK delegate" through console.error)
+  // are dropped: the element prints no error it did not mean. A real failure still rejects or throws, and becomes a
+  // FaceDetectorError.
+  (globalThis as { ModuleFactory?: unknown }).ModuleFactory = (module: object = {}) =>
+    factory(Object.assign(module, { print: quiet, printErr: quiet }));
 }
+
+const quiet = (): void => undefined;
 
 async function fetchModel(url: string): Promise<Uint8Array> {
   const response = await fetch(url, { credentials: 'same-origin' });
