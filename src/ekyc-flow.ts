@@ -7,7 +7,7 @@ import { FlowController } from './flow/flow-controller.js';
 import { isCaptureState } from './flow/steps.js';
 import type { FlowState } from './flow/types.js';
 import { InheritedLangController } from './i18n/inherited-lang.js';
-import { normaliseLang, translate, type EkycStrings, type Lang } from './i18n/localize.js';
+import { availableLang, loadLanguage, normaliseLang, translate, type EkycStrings, type Lang } from './i18n/localize.js';
 import { internalsOf, showStates } from './platform/custom-states.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
@@ -176,6 +176,8 @@ export class EkycFlow extends LitElement {
   private capture: CaptureController | null = null;
   private captureLoad: 'loading' | 'failed' | null = null;
   private warnedAboutKey = false;
+  /** The table of a language the element speaks but has not received yet: it draws in Vietnamese meanwhile. */
+  private languageLoad: Promise<void> | null = null;
 
   constructor() {
     super();
@@ -234,6 +236,7 @@ export class EkycFlow extends LitElement {
     if (changed.has('sessionId') && this.sessionId) this.machine.dispatch({ type: 'session-provided', sessionId: this.sessionId });
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });
+    this.fetchLanguage();
     const state = this.machine.state;
     showStates(this.internals, isCaptureState(state) && state.review ? [state.step, 'review'] : [state.step]);
   }
@@ -247,6 +250,30 @@ export class EkycFlow extends LitElement {
   /** The language the element speaks: its own `lang`, else the nearest ancestor's; `vi` unless that is `en`. */
   private get language(): Lang {
     return normaliseLang(this.lang || this.inheritedLang.value) ?? 'vi';
+  }
+
+  /** Fetches the table of the language spoken, if it has not arrived; the element is drawn anew when it does. */
+  private fetchLanguage(): void {
+    const lang = this.language;
+    if (availableLang(lang) === lang || this.languageLoad) return;
+    const load = loadLanguage(lang).then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+    this.languageLoad = load;
+    void load.finally(() => {
+      if (this.languageLoad === load) this.languageLoad = null;
+    });
+  }
+
+  /** Also waits for a language on its way: once settled, the text is in the language asked for. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.languageLoad) {
+      await this.languageLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** `assets-base`, or the `ekyc-assets/` folder next to this module. */
@@ -330,7 +357,7 @@ export class EkycFlow extends LitElement {
 
   override render() {
     const state = this.machine.state;
-    return html`<div part="container" class="container" lang=${this.language}>
+    return html`<div part="container" class="container" lang=${availableLang(this.language)}>
       ${renderProgress(this.t, state)} ${this.renderScreen(state)}
       <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null)}</div>
     </div>`;
