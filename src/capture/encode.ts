@@ -91,9 +91,7 @@ export async function encodeJpeg(source: CanvasImageSource, options: EncodeOptio
       }
     });
   } catch {
-    // A browser that cannot send the frame, or draw or encode in a worker: from now on, here.
-    workerFailed = true;
-    stopWorker(new Error('The encoding worker failed.'));
+    // The frame could not be sent, drawn or encoded there (a browser that cannot, memory): this photo, here.
     return encodeHere(source, options);
   }
 }

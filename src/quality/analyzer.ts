@@ -129,6 +129,8 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       else if (spare) {
         try {
           runHere({ request: { ...request, pixels: grab(spare, request.layout) }, resolve, reject });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
         } finally {
           spare.close();
         }
