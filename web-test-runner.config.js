@@ -147,6 +147,22 @@ function globToRegExp(glob) {
   return new RegExp(`^${pattern}$`);
 }
 
+/**
+ * `/slow-face-assets/<token>/<file>`: the face detector's files of public/ekyc-assets/, but the model held back until
+ * the page asks for `/slow-face-assets/<token>/release`: a detector that is late for as long as a test wants.
+ */
+const heldFaceModels = new Map();
+function faceModelHold(token) {
+  let hold = heldFaceModels.get(token);
+  if (!hold) {
+    let release = () => undefined;
+    const released = new Promise((resolve) => (release = resolve));
+    hold = { release, released };
+    heldFaceModels.set(token, hold);
+  }
+  return hold;
+}
+
 export default {
   files: [
     'test/**/*.test.ts',
@@ -171,6 +187,20 @@ export default {
   middleware: [
     function serveWorkerFromRoot(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/test/helpers/emulator-service-worker.js';
+      return next();
+    },
+    async function slowFaceAssets(context, next) {
+      const match = /^\/slow-face-assets\/([\w-]+)\/([\w.-]+)$/.exec(context.path);
+      if (!match) return next();
+      const [, token, file] = match;
+      const hold = faceModelHold(token);
+      if (file === 'release') {
+        hold.release();
+        context.body = 'released';
+        return undefined;
+      }
+      if (file.endsWith('.tflite')) await hold.released;
+      context.url = `/public/ekyc-assets/${file}`;
       return next();
     },
     async function strictCspPages(context, next) {

@@ -1,6 +1,8 @@
 // `npm run bench` (after `npm run build`): sizes of the one-tag bundle and its lazy parts, and
 // timings in headless Chromium with a fake camera; prints a table and writes bench/results.json.
-// Measures, asserts nothing.
+// Measures, asserts nothing. Both profiles (this machine; a throttled low-end phone on a slow mobile
+// link) are measured side by side. `BENCH_ONLY=profiles` measures the profiles alone, `BENCH_DIST`
+// another build (default dist/), `BENCH_OUT` another file (default bench/results.json).
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -8,6 +10,7 @@ import { prepareFakeCameras } from '../scripts/fake-camera.js';
 import { launchChromium, runPage } from './lib/browser.js';
 import { causeNamer } from './lib/causes.js';
 import { runScenario, SCENARIOS, summariseFlows } from './lib/flows.js';
+import { measureProfiles, profileTable } from './lib/profile-runs.js';
 import { startBenchServer } from './lib/server.js';
 import { measureSizes } from './lib/sizes.js';
 import { max, median } from './lib/stats.js';
@@ -22,7 +25,9 @@ type Numbers = Record<string, number>;
 const distDir = resolve('node_modules/.cache/ekyc-bench/dist');
 rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
-cpSync('dist', distDir, { recursive: true });
+cpSync(process.env['BENCH_DIST'] ?? 'dist', distDir, { recursive: true });
+const resultsFile = process.env['BENCH_OUT'] ?? 'bench/results.json';
+const profilesOnly = process.env['BENCH_ONLY'] === 'profiles';
 
 const cameras = prepareFakeCameras(resolve('test/fixtures/camera'), resolve('node_modules/.cache/ekyc-fake-camera'));
 const loadBefore = loadavg()[0] ?? 0;
@@ -51,6 +56,15 @@ const medians = (runs: Numbers[]): Numbers =>
 
 let chromiumVersion = '';
 try {
+  if (profilesOnly) {
+    log('profiles…');
+    const profiles = await measureProfiles(launchChromium, server.origin, cameras['card-scene'] ?? '', log);
+    const environment = { date: new Date().toISOString(), cpus: cpus().length, loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 } };
+    writeFileSync(resultsFile, `${JSON.stringify({ environment, firstLoad: sizes.firstLoad, profiles }, null, 2)}\n`);
+    console.log(profileTable(profiles));
+    log(`\nwritten: ${resultsFile}`);
+    process.exit(0);
+  }
   log(`start() → first frame ×${RUNS.firstFrame}…`);
   const firstFrames = await repeat('first-frame', RUNS.firstFrame);
   log('document analysis…');
@@ -71,6 +85,8 @@ try {
     }
   }
   const flows = summariseFlows(flowRuns);
+  log('profiles…');
+  const profiles = await measureProfiles(launchChromium, server.origin, cameras['card-scene'] ?? '', log);
   const environment = {
     date: new Date().toISOString(),
     chromium: chromiumVersion,
@@ -86,8 +102,8 @@ try {
     cameraOpenMedianMs: median(firstFrames.map((run) => run['cameraOpenMs'] ?? Number.NaN)),
     runs: firstFrames.length,
   };
-  const results = { environment, sizes, firstFrame, documentAnalysis, faceDetection, qrDecoding, flows: { ...flows, phases } };
-  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  const results = { environment, sizes, firstFrame, documentAnalysis, faceDetection, qrDecoding, flows: { ...flows, phases }, profiles };
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
   const sizeRow = (row: { name: string; bytes: number; gzip: number; brotli: number }) => [
     row.name,
@@ -165,9 +181,11 @@ try {
     table('Uploads (median bytes of the file sent)', ['capture', 'size', 'bytes'], [
       ...Object.entries(flows.uploads).map(([side, bytes]) => [side, flows.captures[side] ?? '', formatBytes(bytes)]),
     ]),
+    '',
+    profileTable(profiles),
   ];
   console.log(output.join('\n'));
-  log('\nwritten: bench/results.json');
+  log(`\nwritten: ${resultsFile}`);
 } finally {
   await server.close();
 }

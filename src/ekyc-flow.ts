@@ -9,7 +9,7 @@ import type { ClaimedHandoff } from './handoff/protocol.js';
 import { isCaptureState } from './flow/steps.js';
 import type { FlowState } from './flow/types.js';
 import { InheritedLangController } from './i18n/inherited-lang.js';
-import { normaliseLang, translate, type EkycStrings, type Lang } from './i18n/localize.js';
+import { availableLang, loadLanguage, normaliseLang, translate, type EkycStrings, type Lang } from './i18n/localize.js';
 import { internalsOf, showStates } from './platform/custom-states.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
@@ -193,6 +193,8 @@ export class EkycFlow extends LitElement {
   /** "Continue on your phone", loaded when first needed. */
   private handoffController: HandoffController | null = null;
   private handoffLoad: Promise<HandoffController> | null = null;
+  /** The table of a language the element speaks but has not received yet: it draws in Vietnamese meanwhile. */
+  private languageLoad: Promise<void> | null = null;
 
   constructor() {
     super();
@@ -263,6 +265,7 @@ export class EkycFlow extends LitElement {
     if (changed.has('sessionId') && this.sessionId) this.machine.dispatch({ type: 'session-provided', sessionId: this.sessionId });
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });
+    this.fetchLanguage();
     const state = this.machine.state;
     showStates(this.internals, isCaptureState(state) && state.review ? [state.step, 'review'] : [state.step]);
   }
@@ -307,6 +310,30 @@ export class EkycFlow extends LitElement {
   private beginOnPhone({ sessionId, settings }: ClaimedHandoff): void {
     Object.assign(this, { sessionId, ...settings });
     this.start();
+  }
+
+  /** Fetches the table of the language spoken, if it has not arrived; the element is drawn anew when it does. */
+  private fetchLanguage(): void {
+    const lang = this.language;
+    if (availableLang(lang) === lang || this.languageLoad) return;
+    const load = loadLanguage(lang).then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+    this.languageLoad = load;
+    void load.finally(() => {
+      if (this.languageLoad === load) this.languageLoad = null;
+    });
+  }
+
+  /** Also waits for a language on its way: once settled, the text is in the language asked for. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.languageLoad) {
+      await this.languageLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** `assets-base`, or the `ekyc-assets/` folder next to this module. */
@@ -403,7 +430,7 @@ export class EkycFlow extends LitElement {
     const handoff = this.handoffToken && !this.handoffController
       ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>`
       : this.handoffController?.render(t);
-    return html`<div part="container" class="container" lang=${this.language}>
+    return html`<div part="container" class="container" lang=${availableLang(this.language)}>
       ${handoff ?? html`${renderProgress(t, state)} ${this.renderScreen(state)}`}
       <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null)}</div>
     </div>`;

@@ -1,8 +1,11 @@
 // Serves the benchmark pages with Vite (TypeScript compiled on the fly), and `dist/` exactly as
 // built, so that the element measured is the one integrators load.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Plugin } from 'vite';
+import { EkycEmulator } from '../../src/emulator/emulator.js';
+import { emulatorListener } from '../../src/emulator/node.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -19,8 +22,22 @@ function isFileIn(root: string, path: string): boolean {
   }
 }
 
+/** Built files gzipped once, as a server would send them (the throttled link then carries what a phone receives). */
+const gzipped = new Map<string, Buffer>();
+function gzipOf(path: string): Buffer {
+  let body = gzipped.get(path);
+  if (!body) {
+    body = gzipSync(readFileSync(path), { level: 6 });
+    gzipped.set(path, body);
+  }
+  return body;
+}
+
 function serveBuilt(distDir: string): Plugin {
   const root = resolve(distDir);
+  // The emulator over real HTTP, same origin: uploads go through the network (and its throttling), not a service worker.
+  const emulator = new EkycEmulator();
+  const answerApi = emulatorListener(emulator, 'http://localhost/bench-api');
   return {
     name: 'bench-serve-dist',
     configureServer(server) {
@@ -29,6 +46,13 @@ function serveBuilt(distDir: string): Plugin {
         response.setHeader('Content-Type', 'text/javascript');
         createReadStream('public/mockServiceWorker.js').pipe(response);
       });
+      server.middlewares.use('/bench-session', (_request, response) => {
+        response.setHeader('Content-Type', 'application/json');
+        response.end(JSON.stringify({ sessionId: emulator.createSession() }));
+      });
+      server.middlewares.use('/bench-api', (request, response) => {
+        answerApi(request, response);
+      });
       server.middlewares.use('/dist', (request, response, next) => {
         const path = resolve(root, `.${decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)}`);
         if (!isFileIn(root, path)) {
@@ -36,6 +60,11 @@ function serveBuilt(distDir: string): Plugin {
           return;
         }
         response.setHeader('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
+        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+          response.setHeader('Content-Encoding', 'gzip');
+          response.end(gzipOf(path));
+          return;
+        }
         createReadStream(path).pipe(response);
       });
     },

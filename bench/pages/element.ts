@@ -68,3 +68,18 @@ export function whenPart<T extends HTMLElement>(flow: EkycFlow, name: string, re
 }
 
 export const enabled = (button: HTMLButtonElement): boolean => !button.disabled;
+
+/** When the preview presents its first frame: watched for as soon as the video is rendered, so that none is presented unseen. */
+export function firstFrameOf(flow: EkycFlow): Promise<number> {
+  const root = flow.shadowRoot;
+  if (!root) return Promise.reject(new Error('The element has no shadow root.'));
+  return new Promise<number>((resolve) => {
+    const observer = new MutationObserver(() => {
+      const video = root.querySelector('video');
+      if (!video) return;
+      observer.disconnect();
+      video.requestVideoFrameCallback((now) => resolve(now));
+    });
+    observer.observe(root, { subtree: true, childList: true });
+  });
+}

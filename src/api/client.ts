@@ -1,4 +1,4 @@
-import { EkycApiError } from './errors.js';
+import { EkycApiError, EkycFaceError } from './errors.js';
 import { isRecord, postJson, type JsonAnswer } from './request.js';
 import type {
   ApiConfig,
@@ -14,10 +14,8 @@ import type {
   RawOcrField,
   RawOcrResponse,
 } from './types.js';
+import { DEVICE_TYPE } from './types.js';
 import { apiBoolean, apiNumber, apiString } from './values.js';
-
-/** The `device-type` this component always announces. */
-export const DEVICE_TYPE = 'web-sdk';
 
 const SESSION_EXPIRED_CODE = '403';
 
@@ -183,11 +181,4 @@ export async function checkFace(config: ApiConfig, options: FaceOptions): Promis
   return result;
 }
 
-/** A face-check refusal: carries the typed result, `completeSession` above all. */
-export class EkycFaceError extends EkycApiError {
-  readonly result: FaceResult;
-  constructor(code: 'face-mismatch' | 'multiple-faces' | 'api', message: string, result: FaceResult, status: number) {
-    super(code, message, { status, apiCode: result.code, body: result.response });
-    this.result = result;
-  }
-}
+export { EkycFaceError };

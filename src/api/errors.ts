@@ -1,3 +1,5 @@
+import type { FaceResult } from './types.js';
+
 /**
  * Every way a call to the eKYC API can fail, as one union.
  *
@@ -63,3 +65,12 @@ export class EkycApiError extends Error {
 
 export const isEkycApiError = (value: unknown): value is EkycApiError =>
   value instanceof EkycApiError;
+
+/** A face-check refusal: carries the typed result, `completeSession` above all. */
+export class EkycFaceError extends EkycApiError {
+  readonly result: FaceResult;
+  constructor(code: 'face-mismatch' | 'multiple-faces' | 'api', message: string, result: FaceResult, status: number) {
+    super(code, message, { status, apiCode: result.code, body: result.response });
+    this.result = result;
+  }
+}

@@ -3,6 +3,9 @@ export type DocumentType = 'idr' | 'passport' | 'dlr';
 export type DocumentSide = 'front' | 'back';
 export type ApiLang = 'vi' | 'en';
 
+/** The `device-type` this component always announces. */
+export const DEVICE_TYPE = 'web-sdk';
+
 export const DOCUMENT_TYPES: readonly DocumentType[] = ['idr', 'passport', 'dlr'];
 
 /** Where and how to reach the API. The key is optional: with a server-made session it stays on the server. */

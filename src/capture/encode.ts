@@ -1,75 +1,99 @@
-import { sourceSize } from '../platform/source-size.js';
-import type { Rect } from './geometry.js';
-import { CAPTURE_LONG_SIDE, CAPTURE_MAX_BYTES } from './limits.js';
+import { trustedWorker } from '../platform/trusted-types.js';
+import { videoFrameOf } from '../platform/video-frame.js';
+import type { FromEncodeWorker, ToEncodeWorker } from './encode.worker.js';
+import { clampRect, encodeHere, fitLongSide, type EncodedImage, type EncodeOptions, type Rect } from './jpeg.js';
 
-export type { Rect };
+export { clampRect, fitLongSide, type EncodedImage, type EncodeOptions, type Rect };
 
-export interface EncodeOptions {
-  /** The part of the source to keep (default: all of it). */
-  crop?: Rect | undefined;
-  /** Longest side of the result in pixels; smaller sources are not enlarged (default `CAPTURE_LONG_SIDE`). */
-  maxLongSide?: number | undefined;
-  /** Upper bound of the JPEG's size; quality steps down until it fits (default `CAPTURE_MAX_BYTES`). */
-  maxBytes?: number | undefined;
-  /** Flip horizontally (a mirrored selfie preview is not what the API should get: default false). */
-  mirror?: boolean | undefined;
+/** An encoding worker with nothing to do goes after this long (a capture step takes one photo, maybe a retake). */
+const WORKER_IDLE_MS = 10_000;
+
+interface Waiting {
+  resolve: (image: EncodedImage) => void;
+  reject: (error: Error) => void;
 }
 
-export interface EncodedImage {
-  blob: Blob;
-  width: number;
-  height: number;
+let worker: Worker | null = null;
+/** Set once the worker failed: later photos are encoded on the page. */
+let workerFailed = false;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let nextId = 1;
+const waiting = new Map<number, Waiting>();
+
+function stopWorker(error: Error): void {
+  clearTimeout(idleTimer);
+  worker?.terminate();
+  worker = null;
+  for (const { reject } of waiting.values()) reject(error);
+  waiting.clear();
 }
 
-type Source = CanvasImageSource;
-
-const QUALITIES = [0.92, 0.85, 0.78, 0.7, 0.6, 0.5];
-
-/** Clamps a rectangle to the source and rounds it to whole pixels. */
-export function clampRect(rect: Rect, width: number, height: number): Rect {
-  const x = Math.max(0, Math.floor(rect.x));
-  const y = Math.max(0, Math.floor(rect.y));
-  return {
-    x,
-    y,
-    width: Math.max(1, Math.min(width - x, Math.round(rect.width))),
-    height: Math.max(1, Math.min(height - y, Math.round(rect.height))),
-  };
+function whenIdleStop(): void {
+  clearTimeout(idleTimer);
+  if (waiting.size === 0) idleTimer = setTimeout(() => stopWorker(new Error('The encoding worker was idle.')), WORKER_IDLE_MS);
 }
 
-/** Scales `width`×`height` down so its longest side is at most `maxLongSide`. */
-export function fitLongSide(width: number, height: number, maxLongSide: number): { width: number; height: number } {
-  const scale = Math.min(1, maxLongSide / Math.max(width, height));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+/** The page's encoding worker, started on first use; `null` where none can run. */
+function encoder(): Worker | null {
+  if (workerFailed || typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function') return null;
+  clearTimeout(idleTimer);
+  if (worker) return worker;
+  try {
+    const Worker = trustedWorker();
+    worker = new Worker(new URL('./encode.worker.ts', import.meta.url), { type: 'module', name: 'ekyc-encode' });
+  } catch {
+    workerFailed = true;
+    return null;
+  }
+  worker.addEventListener('message', ({ data }: MessageEvent<FromEncodeWorker>) => {
+    const entry = waiting.get(data.id);
+    waiting.delete(data.id);
+    if ('blob' in data) entry?.resolve({ blob: data.blob, width: data.width, height: data.height });
+    else entry?.reject(new Error(data.error));
+    whenIdleStop();
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    workerFailed = true;
+    stopWorker(new Error('The encoding worker failed.'));
+  });
+  return worker;
+}
+
+/** What to hand the worker: a `VideoFrame` (nothing copied on this thread) or a bitmap copied off it. */
+async function handOver(source: CanvasImageSource): Promise<VideoFrame | ImageBitmap | null> {
+  const frame = videoFrameOf(source);
+  if (frame) return frame;
+  if (source instanceof ImageBitmap || source instanceof HTMLVideoElement) return createImageBitmap(source);
+  return null;
 }
 
 /**
- * Draws (a crop of) a frame once and encodes it as JPEG, stepping the quality
- * down until the file fits `maxBytes`. Everything runs off the DOM, in an
- * `OffscreenCanvas`.
+ * Encodes (a crop of) a frame as a bounded JPEG (see {@link encodeHere}), in a worker: scaling and
+ * encoding a full camera frame holds a slow phone's page thread for well over 50 ms. The frame
+ * on screen is taken at once; where no worker can encode, or it fails, the page does it.
  */
-export async function encodeJpeg(source: Source, options: EncodeOptions = {}): Promise<EncodedImage> {
-  const size = sourceSize(source);
-  if (size.width === 0 || size.height === 0) throw new Error('The image has no pixels yet.');
-  const crop = clampRect(options.crop ?? { x: 0, y: 0, ...size }, size.width, size.height);
-  const { width, height } = fitLongSide(crop.width, crop.height, options.maxLongSide ?? CAPTURE_LONG_SIDE);
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('No 2D canvas context.');
-  context.imageSmoothingQuality = 'high';
-  if (options.mirror) {
-    context.translate(width, 0);
-    context.scale(-1, 1);
+export async function encodeJpeg(source: CanvasImageSource, options: EncodeOptions = {}): Promise<EncodedImage> {
+  const target = encoder();
+  const handed = target ? await handOver(source).catch(() => null) : null;
+  if (!target || !handed) return encodeHere(source, options);
+  try {
+    return await new Promise<EncodedImage>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      const message: ToEncodeWorker = { id, source: handed, options };
+      try {
+        target.postMessage(message, [handed]);
+      } catch (error) {
+        waiting.delete(id);
+        handed.close();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  } catch {
+    // The frame could not be sent, drawn or encoded there (a browser that cannot, memory): this photo, here.
+    return encodeHere(source, options);
   }
-  context.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
-  const maxBytes = options.maxBytes ?? CAPTURE_MAX_BYTES;
-  let blob: Blob | undefined;
-  for (const quality of QUALITIES) {
-    blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
-    if (blob.size <= maxBytes) break;
-  }
-  if (!blob) throw new Error('JPEG encoding failed.');
-  return { blob, width, height };
 }
 
 /** Decodes an uploaded file (any format the browser reads, EXIF orientation applied) and re-encodes it. */

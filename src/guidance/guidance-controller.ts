@@ -116,6 +116,12 @@ export class GuidanceController implements ReactiveController {
     }
   }
 
+  /** The load under way, however long it takes; `null` when there is none or it fails. */
+  private async lateDetector(): Promise<FaceDetectorHandle | null> {
+    const load = this.deadDetector ? null : this.detectorLoad;
+    return load ? load.catch(() => null) : null;
+  }
+
   /** Watches `target`, or stops watching when `null`. */
   sync(target: GuidanceTarget | null): void {
     if (target?.key === this.runningKey) return;
@@ -163,12 +169,18 @@ export class GuidanceController implements ReactiveController {
     };
     let guidance: Guidance;
     if (target.kind === 'selfie') {
-      const detector = await this.detector();
+      // The document steps are over: their analysis worker goes (made again if a document is retaken).
+      this.analyzer?.dispose();
+      this.analyzer = null;
+      // The capture button works meanwhile: the selfie never waits on the detector.
+      let detector = await this.detector();
       if (!current()) return;
       if (!detector) {
-        // Failed, or still not ready (a worker whose scripts never arrive, say): say so, for a selfie by hand.
+        // Failed, or still not ready (a slow link, a worker whose scripts never arrive): say so, for a selfie by hand;
+        // a detector that arrives later still switches auto-capture on.
         this.unavailable('detector-unavailable');
-        return;
+        detector = await this.lateDetector();
+        if (!current() || !detector) return;
       }
       const [{ startSelfieGuidance }, { normalisedOval }] = await Promise.all([import('./selfie-guidance.js'), import('./oval.js')]);
       if (!current()) return;

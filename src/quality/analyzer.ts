@@ -88,8 +88,16 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
   // Until the worker has answered once, regions are copied here and sent as copies rather than handed over, so
   // that they can still be measured here if it fails to load.
   let answered = false;
-  // Video frames go to the worker whole, unless it cannot receive them.
+  // Video frames go to the worker whole, unless it cannot receive them; from the first one on, so that the page
+  // never copies a region itself (a long task on a slow phone). Until the worker has answered, each keeps a spare
+  // handle here, from which the region is copied if the worker fails to load.
   let framesToWorker = true;
+  const spares = new Map<number, VideoFrame>();
+  const dropSpare = (id: number): VideoFrame | undefined => {
+    const spare = spares.get(id);
+    spares.delete(id);
+    return spare;
+  };
 
   const runHere = ({ request, resolve, reject }: Pending): void => {
     const { pixels, layout, previous } = request;
@@ -116,9 +124,23 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
     worker = null;
     for (const { context: request, resolve, reject } of pending.drain()) {
       const { pixels } = request;
+      const spare = dropSpare(request.id);
       if (pixels instanceof ImageData && pixels.data.byteLength > 0) runHere({ request, resolve, reject });
-      else reject(new Error('The analysis worker stopped.'));
+      else if (spare) {
+        try {
+          runHere({ request: { ...request, pixels: grab(spare, request.layout) }, resolve, reject });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        } finally {
+          spare.close();
+        }
+      } else reject(new Error('The analysis worker stopped.'));
     }
+    closeSpares();
+  };
+  const closeSpares = (): void => {
+    for (const spare of spares.values()) spare.close();
+    spares.clear();
   };
 
   if (worker) {
@@ -127,10 +149,12 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       if ('unreadable' in response) {
         // This browser cannot send the worker a video frame: copy regions here from now on.
         framesToWorker = false;
+        closeSpares();
         pending.rejectAll(new Error('The analysis worker could not read the frame.'));
         return;
       }
       answered = true;
+      closeSpares();
       if ('report' in response) pending.settle(response.id, { value: { report: response.report, thread: 'worker', ms: response.ms } });
       else pending.settle(response.id, { error: new Error(response.error) });
     });
@@ -153,6 +177,7 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
     const { id, answer } = pending.open(full);
     full.id = id;
     const { pixels } = request;
+    if (!answered && !(pixels instanceof ImageData)) spares.set(id, pixels.clone());
     worker.postMessage(full, pixels instanceof ImageData ? (answered ? [pixels.data.buffer] : []) : [pixels]);
     return answer;
   };
@@ -167,7 +192,7 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       const size = sourceSize(source);
       if (size.width === 0 || size.height === 0) throw new Error('The frame has no pixels yet.');
       const layout: FrameLayout = documentLayout(size, guide, options.layout);
-      const frame = worker && answered && framesToWorker ? videoFrameOf(source) : null;
+      const frame = worker && framesToWorker ? videoFrameOf(source) : null;
       const pixels = frame ?? grab(source, layout);
       const grabbed = performance.now();
       const sentIn = generation;
@@ -188,6 +213,7 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       disposed = true;
       worker?.terminate();
       worker = null;
+      closeSpares();
       pending.rejectAll(new Error('The analyzer was disposed.'));
     },
   };

@@ -77,10 +77,13 @@ describe('<ekyc-flow> guidance that fails', function () {
     const { emulator, apiBase } = await useEmulator();
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
     const canvases = replaceMethod(OffscreenCanvas.prototype, 'getContext', () => null);
+    // Without VideoFrame, the page copies each frame's region itself, on its (broken) canvases.
+    const videoFrames = replaceMethod(globalThis as { VideoFrame?: unknown }, 'VideoFrame', undefined);
     try {
       await click(element, 'start-button');
       await waitUntil(() => eventsNamed(events, 'ekyc-error').length > 0, 'ekyc-error', { timeout: 20_000 });
     } finally {
+      videoFrames.restore();
       canvases.restore();
     }
     expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'analysis-unavailable', step: 'document-front', recoverable: true });
@@ -96,17 +99,25 @@ describe('<ekyc-flow> guidance that fails', function () {
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), manualCapture: true });
     await click(element, 'start-button');
     const encoder = replaceMethod(OffscreenCanvas.prototype, 'convertToBlob', () => Promise.reject(new DOMException('out of memory', 'EncodingError')));
+    // The encoding worker cannot take the photo either: it is encoded on the page, which fails.
+    const send = Object.getOwnPropertyDescriptor(Worker.prototype, 'postMessage')?.value as (...args: unknown[]) => void;
+    const toWorkers = replaceMethod(Worker.prototype, 'postMessage', function (this: Worker, message: unknown, transfer: Transferable[] = []) {
+      if (typeof message === 'object' && message !== null && 'options' in message) throw new DOMException('out of memory', 'DataCloneError');
+      Reflect.apply(send, this, [message, transfer]);
+    } as Worker['postMessage']);
     try {
       await click(element, 'capture-button');
       await waitUntil(() => eventsNamed(events, 'ekyc-error').length > 0, 'ekyc-error');
       expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'capture-failed', step: 'document-front', recoverable: true });
       expect(part(element, 'notice')?.textContent).to.contain('could not be taken');
       encoder.restore();
+      toWorkers.restore();
       await shootAndConfirm(element);
       await waitForStep(element, 'document-back');
       expect(pageErrors.errors).to.deep.equal([]);
     } finally {
       encoder.restore();
+      toWorkers.restore();
       pageErrors.restore();
     }
   });

@@ -1,0 +1,75 @@
+// Drawing and JPEG encoding of a capture, as it runs on one thread: the encoding worker's, or the page's.
+import { sourceSize } from '../platform/source-size.js';
+import type { Rect } from './geometry.js';
+import { CAPTURE_LONG_SIDE, CAPTURE_MAX_BYTES } from './limits.js';
+
+export type { Rect };
+
+export interface EncodeOptions {
+  /** The part of the source to keep (default: all of it). */
+  crop?: Rect | undefined;
+  /** Longest side of the result in pixels; smaller sources are not enlarged (default `CAPTURE_LONG_SIDE`). */
+  maxLongSide?: number | undefined;
+  /** Upper bound of the JPEG's size; quality steps down until it fits (default `CAPTURE_MAX_BYTES`). */
+  maxBytes?: number | undefined;
+  /** Flip horizontally (a mirrored selfie preview is not what the API should get: default false). */
+  mirror?: boolean | undefined;
+}
+
+export interface EncodedImage {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+type Source = CanvasImageSource;
+
+const QUALITIES = [0.92, 0.85, 0.78, 0.7, 0.6, 0.5];
+
+/** Clamps a rectangle to the source and rounds it to whole pixels. */
+export function clampRect(rect: Rect, width: number, height: number): Rect {
+  const x = Math.max(0, Math.floor(rect.x));
+  const y = Math.max(0, Math.floor(rect.y));
+  return {
+    x,
+    y,
+    width: Math.max(1, Math.min(width - x, Math.round(rect.width))),
+    height: Math.max(1, Math.min(height - y, Math.round(rect.height))),
+  };
+}
+
+/** Scales `width`×`height` down so its longest side is at most `maxLongSide`. */
+export function fitLongSide(width: number, height: number, maxLongSide: number): { width: number; height: number } {
+  const scale = Math.min(1, maxLongSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/**
+ * Draws (a crop of) a frame once and encodes it as JPEG, stepping the quality
+ * down until the file fits `maxBytes`, on the thread it is called on (the
+ * encoding worker's, or the page's where no worker can do it). Everything runs
+ * off the DOM, in an `OffscreenCanvas`.
+ */
+export async function encodeHere(source: Source, options: EncodeOptions = {}): Promise<EncodedImage> {
+  const size = sourceSize(source);
+  if (size.width === 0 || size.height === 0) throw new Error('The image has no pixels yet.');
+  const crop = clampRect(options.crop ?? { x: 0, y: 0, ...size }, size.width, size.height);
+  const { width, height } = fitLongSide(crop.width, crop.height, options.maxLongSide ?? CAPTURE_LONG_SIDE);
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('No 2D canvas context.');
+  context.imageSmoothingQuality = 'high';
+  if (options.mirror) {
+    context.translate(width, 0);
+    context.scale(-1, 1);
+  }
+  context.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
+  const maxBytes = options.maxBytes ?? CAPTURE_MAX_BYTES;
+  let blob: Blob | undefined;
+  for (const quality of QUALITIES) {
+    blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+    if (blob.size <= maxBytes) break;
+  }
+  if (!blob) throw new Error('JPEG encoding failed.');
+  return { blob, width, height };
+}
