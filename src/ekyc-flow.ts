@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { DOCUMENT_TYPES, type ApiCredentials, type HostHeaders } from './api/types.js';
 import type { CaptureController } from './capture/capture-controller.js';
 import type { EkycCompleteDetail, Step } from './events.js';
+import { cueAudio } from './feedback/audio.js';
 import { checkSettings, keyExposureWarning, type ElementSettings } from './flow/config.js';
 import { FlowController } from './flow/flow-controller.js';
 import { isCaptureState } from './flow/steps.js';
@@ -53,6 +54,7 @@ import { renderProgress } from './views/progress.js';
  * @csspart notice - Why the user is asked to take a photo again.
  * @csspart review - The review screen: the photo, retake and confirm.
  * @csspart review-image - The photo under review (a canvas with an accessible name).
+ * @csspart review-summary - What the checks found on the photo under review, in words, and whether to use it or retake it.
  * @csspart capture-button - Takes the photo.
  * @csspart retake-button - Discards the photo under review.
  * @csspart confirm-button - Keeps the photo under review.
@@ -114,6 +116,7 @@ export class EkycFlow extends LitElement {
     assetsBase: { attribute: 'assets-base' },
     requestTimeout: { attribute: 'request-timeout', type: Number },
     credentials: {},
+    feedback: {},
     strings: { attribute: false },
   };
 
@@ -143,6 +146,13 @@ export class EkycFlow extends LitElement {
   declare assetsBase: string | undefined;
   /** Time limit of each API request, in milliseconds. */
   declare requestTimeout: number;
+  /**
+   * Non-visual cues of the capture steps, space-separated: `haptic` (a short vibration when the card or face is in
+   * place, two longer ones when the photo is taken, where the device vibrates), `sound` (a short chime made in code when
+   * the photo is taken), or `none`. Without it, vibration only, and nothing when the user prefers reduced motion;
+   * with it, what it lists.
+   */
+  declare feedback: string | undefined;
   /** Your own text for any key, in the current `lang`. */
   declare strings: Partial<EkycStrings> | undefined;
   /** Cookies with each call: `omit`, `same-origin` (default) or `include` (your server on another site). */
@@ -206,6 +216,8 @@ export class EkycFlow extends LitElement {
       this.machine.dispatch({ type: 'config-error', message: checked.message });
       return;
     }
+    // Audio may only start from a user's gesture in some browsers: this click is one.
+    if (this.feedback?.toLowerCase().split(/\s+/).includes('sound')) cueAudio();
     this.machine.prefetch(checked.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined);
     this.loadCapture();
     this.machine.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
@@ -264,6 +276,7 @@ export class EkycFlow extends LitElement {
         this.capture = new CaptureController(this, this.machine, () => ({
           manualCapture: this.manualCapture,
           livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',
+          feedback: this.feedback,
         }));
         this.capture.prefetch(this.resolvedAssetsBase);
         // The screen that waited for it is drawn anew: its heading keeps the focus it had.
@@ -332,7 +345,7 @@ export class EkycFlow extends LitElement {
     const state = this.machine.state;
     return html`<div part="container" class="container" lang=${this.language}>
       ${renderProgress(this.t, state)} ${this.renderScreen(state)}
-      <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null)}</div>
+      <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null, this.capture?.reviewSpeech(this.t))}</div>
     </div>`;
   }
 }
