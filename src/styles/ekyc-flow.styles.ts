@@ -4,6 +4,8 @@ import { css } from 'lit';
 // - The last rule spaces each screen's heading, text, preview and buttons apart, so that a focus ring never
 //   covers its neighbour. Margins, not a flex column: the preview keeps the block layout its aspect ratio and
 //   height limit are made for. It comes last to win over the element rules that reset margins.
+// - The heading row's cancel button keeps its size: in a narrow element (320 px, or 400 % zoom) the heading wraps
+//   instead of squeezing the button's word out of its box.
 // - The frame's ready state is not told by colour alone: its border doubles in width (and, in forced colours, where
 //   authors' colours give way to the user's, it turns to a double line in the highlight colour). In forced colours
 //   the hint, notices and camera buttons lose their backgrounds, so they get a border; a disabled button gets the
@@ -83,6 +85,10 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: var(--_space);
+  }
+
+  header > button {
+    flex: none;
   }
 
   h2 {
