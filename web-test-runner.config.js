@@ -37,6 +37,7 @@ export const STRICT_CSP = [
  * Chromium; every other test runs in every engine.
  */
 const PURE_FILES = [
+  'test/a11y/directions.test.ts',
   'test/camera/choose-camera.test.ts',
   'test/face/capture-gate.test.ts',
   'test/face/head-turn.test.ts',

@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { DOCUMENT_TYPES, type ApiConfig, type ApiCredentials, type HostHeaders } from './api/types.js';
 import type { CaptureController } from './capture/capture-controller.js';
 import type { EkycCompleteDetail, Step } from './events.js';
+import { cueAudio } from './feedback/audio.js';
 import { checkSettings, keyExposureWarning, type ElementSettings } from './flow/config.js';
 import { FlowController } from './flow/flow-controller.js';
 import type { HandoffController } from './handoff/handoff-controller.js';
@@ -55,6 +56,7 @@ import { renderProgress } from './views/progress.js';
  * @csspart notice - Why the user is asked to take a photo again.
  * @csspart review - The review screen: the photo, retake and confirm.
  * @csspart review-image - The photo under review (a canvas with an accessible name).
+ * @csspart review-summary - What the checks found on the photo under review, in words, and whether to use it or retake it.
  * @csspart capture-button - Takes the photo.
  * @csspart retake-button - Discards the photo under review.
  * @csspart confirm-button - Keeps the photo under review.
@@ -126,6 +128,7 @@ export class EkycFlow extends LitElement {
     credentials: {},
     handoffUrl: { attribute: 'handoff-url' },
     handoffToken: { attribute: 'handoff-token' },
+    feedback: {},
     strings: { attribute: false },
   };
 
@@ -155,6 +158,13 @@ export class EkycFlow extends LitElement {
   declare assetsBase: string | undefined;
   /** Time limit of each API request, in milliseconds. */
   declare requestTimeout: number;
+  /**
+   * Non-visual cues of the capture steps, space-separated: `haptic` (a short vibration when the card or face is in
+   * place, two longer ones when the photo is taken, where the device vibrates), `sound` (a short chime made in code when
+   * the photo is taken), or `none`. Without it, vibration only, and nothing when the user prefers reduced motion;
+   * with it, what it lists.
+   */
+  declare feedback: string | undefined;
   /** Your own text for any key, in the current `lang`. */
   declare strings: Partial<EkycStrings> | undefined;
   /** Cookies with each call: `omit`, `same-origin` (default) or `include` (your server on another site). */
@@ -225,6 +235,8 @@ export class EkycFlow extends LitElement {
       this.machine.dispatch({ type: 'config-error', message: checked.message });
       return;
     }
+    // Audio may only start from a user's gesture in some browsers: this click is one.
+    if (this.feedback?.toLowerCase().split(/\s+/).includes('sound')) cueAudio();
     this.machine.prefetch(checked.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined);
     this.loadCapture();
     this.machine.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
@@ -351,6 +363,7 @@ export class EkycFlow extends LitElement {
         this.capture = new CaptureController(this, this.machine, () => ({
           manualCapture: this.manualCapture,
           livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',
+          feedback: this.feedback,
         }));
         this.capture.prefetch(this.resolvedAssetsBase);
         // The screen that waited for it is drawn anew: its heading keeps the focus it had.
@@ -432,7 +445,7 @@ export class EkycFlow extends LitElement {
       : this.handoffController?.render(t);
     return html`<div part="container" class="container" lang=${availableLang(this.language)}>
       ${handoff ?? html`${renderProgress(t, state)} ${this.renderScreen(state)}`}
-      <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null)}</div>
+      <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null, this.capture?.reviewSpeech(this.t))}</div>
     </div>`;
   }
 }

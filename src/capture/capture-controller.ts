@@ -2,14 +2,16 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CameraController } from '../camera/camera-controller.js';
 import type { CameraErrorCode } from '../camera/camera-errors.js';
 import type { CaptureSide } from '../events.js';
+import { Cues } from '../feedback/cues.js';
 import type { FlowController } from '../flow/flow-controller.js';
 import { isCaptureState, sideOfStep } from '../flow/steps.js';
 import type { CaptureState, LivenessChallenge } from '../flow/types.js';
 import { GuidanceController } from '../guidance/guidance-controller.js';
-import type { GuidanceUpdate } from '../guidance/types.js';
+import type { FrameFindings, GuidanceUpdate } from '../guidance/types.js';
 import { renderCapture, type CaptureHandlers } from '../views/capture.js';
 import type { Translate } from '../views/common.js';
 import { renderReview } from '../views/review.js';
+import { reviewSummary, reviewSummaryText } from '../views/review-summary.js';
 import type { EncodedImage } from './encode.js';
 import { expandRect, guideInView, guideShapeOf, viewToSource, type Rect } from './geometry.js';
 import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js';
@@ -25,6 +27,8 @@ export interface CaptureHost extends ReactiveControllerHost {
 export interface CaptureSettings {
   manualCapture: boolean;
   livenessChallenge: LivenessChallenge;
+  /** The `feedback` attribute: which non-visual cues play. */
+  feedback: string | null | undefined;
 }
 
 /** How long the portrait check waits for the face detector, which starts loading with the flow. */
@@ -48,20 +52,27 @@ export class CaptureController implements ReactiveController {
   private readonly host: CaptureHost;
   private readonly flow: FlowController;
   private readonly settings: () => CaptureSettings;
+  private readonly cues: Cues;
   private reportedCameraError: CameraErrorCode | null = null;
   private drawnReview: Blob | null = null;
   /** The guidance let go of its worker and detector: no run is under way (the intro, the result). */
   private guidanceReleased = false;
+  /** What the checks found on the latest photo taken with the camera (none for an upload). */
+  private findings: { image: Blob; found: FrameFindings | null } | null = null;
 
   constructor(host: CaptureHost, flow: FlowController, settings: () => CaptureSettings) {
     this.host = host;
     this.flow = flow;
     this.settings = settings;
+    this.cues = new Cues(() => settings().feedback);
     this.camera = new CameraController(host);
     this.guidance = new GuidanceController(host, {
       onFire: (update) => void this.takePhoto(true, update),
       onUnavailable: (code) => {
         flow.dispatch({ type: 'device-error', code });
+      },
+      onAligned: () => {
+        this.cues.aligned();
       },
     });
     host.addController(this);
@@ -80,6 +91,7 @@ export class CaptureController implements ReactiveController {
       return renderReview({
         t,
         state,
+        summary: this.summaryOf(state.review.image),
         onRetake: () => flow.dispatch({ type: 'retake' }),
         onConfirm: () => flow.dispatch({ type: 'confirm' }),
         onCancel: this.on.cancel,
@@ -87,6 +99,18 @@ export class CaptureController implements ReactiveController {
     }
     const { camera, guidance } = this;
     return renderCapture({ t, state, camera, ready: this.ready, hint: guidance.hint, frameReady: guidance.ready, allowUpload, on: this.on, onHandoff });
+  }
+
+  /** On review, what the live region says: that the photo was taken (with the camera), and what the checks found. */
+  reviewSpeech(t: Translate): string {
+    const state = this.flow.state;
+    if (!isCaptureState(state) || !state.review) return '';
+    const summary = reviewSummaryText(t, this.summaryOf(state.review.image));
+    return state.review.source === 'camera' ? `${t('review.taken')} ${summary}` : summary;
+  }
+
+  private summaryOf(image: Blob) {
+    return reviewSummary(this.findings?.image === image ? this.findings.found : null);
   }
 
   private readonly on: CaptureHandlers = {
@@ -159,6 +183,8 @@ export class CaptureController implements ReactiveController {
       return;
     }
     const side = sideOfStep(state.step);
+    // What the checks found on the photo: the frame that fired, or the last one measured before the button.
+    const found = update?.findings ?? this.guidance.findings;
     this.flow.dispatch({ type: 'capture-started' });
     try {
       const { encodeJpeg } = await loadEncoder();
@@ -172,6 +198,8 @@ export class CaptureController implements ReactiveController {
         if (!guide) throw new Error('The guide is not on screen.');
         encoded = await encodeJpeg(video, { crop: expandRect(guide, CAPTURE_MARGIN), maxLongSide: CAPTURE_LONG_SIDE });
       }
+      this.findings = { image: encoded.blob, found };
+      this.cues.taken();
       this.captured(side, encoded, { auto, quality: update?.quality ?? null, source: 'camera' });
     } catch {
       this.flow.dispatch({ type: 'capture-failed', code: 'capture-failed' });

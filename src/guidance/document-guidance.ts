@@ -2,6 +2,7 @@ import type { Rect } from '../capture/geometry.js';
 import { videoFrameOf } from '../platform/video-frame.js';
 import { advanceGate, closeGate, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
 import type { DocumentAnalysis, DocumentAnalyzer } from '../quality/index.js';
+import { documentDirection } from './directions.js';
 import { startFrameLoop } from './frame-loop.js';
 import type { Guidance, GuidanceUpdate } from './types.js';
 
@@ -73,14 +74,17 @@ export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidanc
       options.onUpdate({ hint: 'hint.document.hold-still', ready: true, fire: false, quality: null });
       return;
     }
-    const hint = !options.autoCapture && analysis.verdict.ok ? 'manual' : step.hint;
+    // Where the card is out of place, which way to move it; otherwise what the checks say.
+    const hint = !options.autoCapture && analysis.verdict.ok ? 'manual' : (documentDirection(analysis, step.hint) ?? step.hint);
+    const quality = capture ? qualitySummary(capture.analysis) : null;
     options.onUpdate({
       hint: `hint.document.${hint}`,
       ready: analysis.verdict.ok,
       fire: capture !== null,
-      quality: capture ? qualitySummary(capture.analysis) : null,
+      quality,
       frame: capture?.bitmap ?? undefined,
       crop: capture ? documentCaptureRect(capture.analysis) : undefined,
+      findings: { kind: 'document', measured: quality ?? qualitySummary(analysis) },
     });
   }, { onFailed: (error) => { options.onFailed(error); } });
 

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Rect } from '../capture/geometry.js';
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
 import type { DocumentAnalyzer } from '../quality/analyzer.js';
-import type { Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
+import type { FrameFindings, Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
 
 /** What the current step wants watched. */
 export interface GuidanceTarget {
@@ -24,10 +24,15 @@ export interface GuidanceCallbacks {
   onFire(update: GuidanceUpdate): void;
   /** Guidance stopped: the photo is taken by hand. Called once a kind of failure for the element's life. */
   onUnavailable(failure: GuidanceFailure): void;
+  /** The card or face has just come into place (every check passes after a frame that failed one). */
+  onAligned?(): void;
 }
 
-/** Screen readers hear a new hint at most this often; the visible hint follows every frame. */
-const ANNOUNCE_INTERVAL_MS = 2500;
+/**
+ * Screen readers hear a new hint at most this often, and only when it changed; the latest hint
+ * wins (the ones in between are never spoken). The visible hint follows every frame.
+ */
+export const ANNOUNCE_INTERVAL_MS = 2000;
 /**
  * How long a step waits for the face detector (MediaPipe, 4 MB, compiled on the device) before
  * going on without it: the selfie by hand, the front without its portrait check.
@@ -53,6 +58,8 @@ export class GuidanceController implements ReactiveController {
   spokenHint: GuidanceHint | null = null;
   /** Frames analysed, in every step, since the element was created: what waits for the guidance can count on. */
   frames = 0;
+  /** What the checks found on the latest frame of the current step; `null` when nothing is watched. */
+  findings: FrameFindings | null = null;
 
   private readonly host: ReactiveControllerHost;
   private readonly callbacks: GuidanceCallbacks;
@@ -128,6 +135,7 @@ export class GuidanceController implements ReactiveController {
     this.running?.stop();
     this.running = null;
     this.runningKey = target?.key ?? null;
+    this.findings = null;
     this.setHint(null, false);
     if (target) void this.begin(target);
   }
@@ -164,6 +172,8 @@ export class GuidanceController implements ReactiveController {
     const onUpdate = (next: GuidanceUpdate): void => {
       if (!current()) return;
       this.frames += 1;
+      this.findings = next.findings ?? null;
+      if (next.ready && !this.ready) this.callbacks.onAligned?.();
       this.setHint(next.hint, next.ready);
       if (next.fire) this.callbacks.onFire(next);
     };
@@ -236,6 +246,7 @@ export class GuidanceController implements ReactiveController {
   private fallBack(failure: GuidanceFailure): void {
     this.running?.stop();
     this.running = null;
+    this.findings = null;
     this.setHint(null, false);
     this.unavailable(failure);
   }

@@ -9,6 +9,7 @@ import {
   nextHeadTurn,
   type OvalGuide,
 } from '../face/index.js';
+import { selfieDirection } from './directions.js';
 import { startFrameLoop } from './frame-loop.js';
 import type { Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
 
@@ -62,12 +63,18 @@ export function startSelfieGuidance(options: SelfieGuidanceOptions): Guidance {
     const ready = check.hint === 'ready';
     const fire = ready && gate.fire && options.autoCapture && !fired;
     if (fire) fired = true;
-    const hint: GuidanceHint = !ready ? `hint.selfie.${check.hint}` : options.autoCapture ? 'hint.selfie.hold-still' : 'hint.selfie.manual';
+    // Where the face is out of place, which way to move it or the phone; otherwise what the checks say.
+    const hint: GuidanceHint = !ready
+      ? `hint.selfie.${selfieDirection(check) ?? check.hint}`
+      : options.autoCapture
+        ? 'hint.selfie.hold-still'
+        : 'hint.selfie.manual';
     options.onUpdate({
       hint: fire ? 'hint.selfie.ready' : hint,
       ready,
       fire,
       quality: fire && check.face ? { faceScore: round(check.face.score), faceHeight: round(check.face.box.height), challenge: options.challenge } : null,
+      findings: { kind: 'selfie', hint: check.hint },
     });
   }, { onFailed: (error) => { options.onFailed(error); } });
 

@@ -1,4 +1,5 @@
 import type { CaptureQuality } from '../events.js';
+import type { SelfieHint } from '../face/rules/selfie-check.js';
 
 /** What on-device guidance says about the latest frame. */
 export interface GuidanceUpdate {
@@ -17,7 +18,12 @@ export interface GuidanceUpdate {
   frame?: VideoFrame | ImageBitmap | undefined;
   /** For documents: the card's rectangle in the frame's pixels. */
   crop?: { x: number; y: number; width: number; height: number } | undefined;
+  /** What the checks found on this frame (on the frame that fired, when one did): what the review says in words. */
+  findings?: FrameFindings | undefined;
 }
+
+/** What the checks found on a frame: a document's measured values (as `qualitySummary` gives them), or the selfie's verdict. */
+export type FrameFindings = { kind: 'document'; measured: CaptureQuality } | { kind: 'selfie'; hint: SelfieHint };
 
 export type GuidanceHint = `hint.selfie.${string}` | `hint.document.${string}`;
 

@@ -4,6 +4,13 @@ import { css } from 'lit';
 // - The last rule spaces each screen's heading, text, preview and buttons apart, so that a focus ring never
 //   covers its neighbour. Margins, not a flex column: the preview keeps the block layout its aspect ratio and
 //   height limit are made for. It comes last to win over the element rules that reset margins.
+// - The heading row's cancel button keeps its size: in a narrow element (320 px, or 400 % zoom) the heading wraps
+//   instead of squeezing the button's word out of its box.
+// - The frame's ready state is not told by colour alone: its border doubles in width (and, in forced colours, where
+//   authors' colours give way to the user's, it turns to a double line in the highlight colour). In forced colours
+//   the hint, notices and camera buttons lose their backgrounds, so they get a border; a disabled button gets the
+//   grey text colour and a dashed border instead of a fade. With prefers-contrast: more, muted text is full text
+//   colour, the hint and camera buttons stand on solid black, and a disabled button is dashed, not faded.
 export const styles = css`
   :host {
     --_primary: var(--ekyc-color-primary, #0a58ca);
@@ -78,6 +85,10 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: var(--_space);
+  }
+
+  header > button {
+    flex: none;
   }
 
   h2 {
@@ -159,6 +170,10 @@ export const styles = css`
     transform: scaleX(-1);
   }
 
+  .review-summary {
+    font-weight: 600;
+  }
+
   .review canvas {
     display: block;
     width: 100%;
@@ -199,6 +214,7 @@ export const styles = css`
 
   .frame[data-ready] {
     border-color: var(--_frame-ready);
+    border-width: 6px;
   }
 
   .hint {
@@ -335,6 +351,61 @@ export const styles = css`
   section > slot:not(:first-child) > :first-child,
   section slot > :not(:first-child) {
     margin-top: calc(var(--_space) * 0.75);
+  }
+
+  @media (prefers-contrast: more) {
+    :host {
+      --_muted: var(--_text);
+      --_overlay: rgb(0 0 0 / 0.8);
+    }
+
+    .hint,
+    button.icon {
+      background: #000000;
+    }
+
+    button:disabled {
+      opacity: 1;
+      border-style: dashed;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .frame {
+      border-color: CanvasText;
+    }
+
+    .frame[data-ready] {
+      border-color: Highlight;
+      border-style: double;
+    }
+
+    .hint,
+    .notice,
+    button.icon {
+      border: 2px solid CanvasText;
+    }
+
+    ol.progress li[aria-current='step'] {
+      border-top-color: Highlight;
+      text-decoration: underline;
+    }
+
+    ol.progress li[data-state='done'] {
+      border-top-color: CanvasText;
+    }
+
+    button:disabled {
+      opacity: 1;
+      color: GrayText;
+      border-color: GrayText;
+      border-style: dashed;
+    }
+
+    button:focus-visible,
+    h2:focus-visible {
+      outline-color: Highlight;
+    }
   }
 
   @media (prefers-reduced-motion: reduce) {

@@ -3,8 +3,11 @@ import type { GuidanceHint } from '../guidance/types.js';
 import { isStringKey } from '../i18n/localize.js';
 import { errorKey, processingKey, type Translate } from './common.js';
 
-/** What the polite live region says: the screen's news, or guidance as last paced for assistive technology. */
-export function announcement(t: Translate, state: FlowState, spokenHint: GuidanceHint | null): string {
+/**
+ * What the polite live region says: the screen's news, or guidance as last paced for assistive technology;
+ * on review, `review` (that the photo was taken, and what the checks found).
+ */
+export function announcement(t: Translate, state: FlowState, spokenHint: GuidanceHint | null, review = ''): string {
   const documentType = state.config.documentType;
   switch (state.step) {
     case 'intro':
@@ -17,7 +20,8 @@ export function announcement(t: Translate, state: FlowState, spokenHint: Guidanc
       return t('step.done.title');
     default:
       if (state.notice) return state.notice.serverMessage ?? t(errorKey(state.notice.code, documentType));
-      if (!state.review && spokenHint && isStringKey(spokenHint)) return t(spokenHint);
+      if (state.review) return review;
+      if (spokenHint && isStringKey(spokenHint)) return t(spokenHint);
       return '';
   }
 }

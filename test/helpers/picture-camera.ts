@@ -116,7 +116,7 @@ function filming(picture: ImageBitmap, device: PictureDevice, constraints: Media
 }
 
 /** Gives a canvas track the label, settings, capabilities and constraints of `device`. */
-function dressAsCamera(track: MediaStreamTrack, device: PictureDevice, initial: MediaTrackConstraints): void {
+export function dressAsCamera(track: MediaStreamTrack, device: PictureDevice, initial: MediaTrackConstraints): void {
   let constraints = initial;
   Object.defineProperties(track, {
     label: { configurable: true, get: () => device.label },
