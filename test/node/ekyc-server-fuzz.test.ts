@@ -5,22 +5,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { seeded } from '../quality/fixtures/random.js';
 import { rawSocket, readUntilClosed } from './helpers/ekyc-stack.js';
 
-/** A small seeded generator, so that a failing run can be repeated. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261202);
-const next = random(SEED);
+// Seeded, so that a failing run can be repeated with FUZZ_SEED.
+const next = seeded(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 const junk = (length: number): string =>
   Array.from({ length }, () => String.fromCharCode(Math.floor(next() * 256))).join('');
