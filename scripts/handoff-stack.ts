@@ -10,6 +10,11 @@ const KEY = 'handoff-test-key';
 /** The test pages' login: `Authorization: Bearer token-a` is alice. */
 const USERS: Record<string, string> = { 'token-a': 'alice', 'token-b': 'bob' };
 export const SHORT_HANDOFF_MS = 4_000;
+/**
+ * Every engine's tests sign in as alice, against the same servers, in one run: more sessions in an
+ * hour than a real user starts. The limit itself is tested in the server's own tests.
+ */
+const SESSIONS_PER_HOUR = 1_000;
 
 const origins = (process.argv[2] ?? '').split(',').filter(Boolean);
 const upstream = await startEmulatorServer({ apiKeys: [KEY] });
@@ -23,7 +28,11 @@ async function instance(options: { redis?: boolean; handoffTtlMs?: number } = {}
     allowedOrigins: origins,
     authorize: (request) => USERS[/^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? ''] ?? null,
     ...(options.redis ? { store: await createRedisStore({ url: redis.url, prefix: 'handoff-browser:' }) } : {}),
-    ...(options.handoffTtlMs ? { limits: { handoffTtlMs: options.handoffTtlMs } } : {}),
+    limits: {
+      sessionsPerSubjectPerHour: SESSIONS_PER_HOUR,
+      sessionsPerAddressPerHour: SESSIONS_PER_HOUR,
+      ...(options.handoffTtlMs ? { handoffTtlMs: options.handoffTtlMs } : {}),
+    },
   });
   servers.push(server);
   return (await server.listen()).url;

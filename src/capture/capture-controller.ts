@@ -57,8 +57,8 @@ export class CaptureController implements ReactiveController {
   private drawnReview: Blob | null = null;
   /** The guidance let go of its worker and detector: no run is under way (the intro, the result). */
   private guidanceReleased = false;
-  /** What the checks found on the latest photo taken with the camera (none for an upload). */
-  private findings: { image: Blob; found: FrameFindings | null } | null = null;
+  /** What the checks found on each photo taken with the camera (none for an upload); holds no photo alive. */
+  private readonly findings = new WeakMap<Blob, FrameFindings | null>();
 
   constructor(host: CaptureHost, flow: FlowController, settings: () => CaptureSettings) {
     this.host = host;
@@ -110,7 +110,7 @@ export class CaptureController implements ReactiveController {
   }
 
   private summaryOf(image: Blob) {
-    return reviewSummary(this.findings?.image === image ? this.findings.found : null);
+    return reviewSummary(this.findings.get(image) ?? null);
   }
 
   private readonly on: CaptureHandlers = {
@@ -198,7 +198,7 @@ export class CaptureController implements ReactiveController {
         if (!guide) throw new Error('The guide is not on screen.');
         encoded = await encodeJpeg(video, { crop: expandRect(guide, CAPTURE_MARGIN), maxLongSide: CAPTURE_LONG_SIDE });
       }
-      this.findings = { image: encoded.blob, found };
+      this.findings.set(encoded.blob, found);
       this.cues.taken();
       this.captured(side, encoded, { auto, quality: update?.quality ?? null, source: 'camera' });
     } catch {

@@ -23,6 +23,7 @@ const LOGIN = { authorization: 'Bearer token-a' };
 /** What the integrator's server does for its signed-in user: a session from `POST /session`. */
 export async function newSession(apiBase: string): Promise<string> {
   const response = await fetch(`${apiBase}/session`, { method: 'POST', headers: LOGIN });
+  if (!response.ok) throw new Error(`POST /session: ${response.status} ${await response.text()}`);
   const { sessionId } = (await response.json()) as { sessionId: string };
   return sessionId;
 }
