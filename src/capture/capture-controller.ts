@@ -18,6 +18,7 @@ import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js
 
 // The JPEG encoder loads when the flow starts, not with the element.
 const loadEncoder = () => import('./encode.js');
+const releaseEncoderWorker = (): void => void loadEncoder().then(({ releaseEncoder }) => releaseEncoder(), () => undefined);
 
 export interface CaptureHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -143,10 +144,10 @@ export class CaptureController implements ReactiveController {
     } else {
       this.camera.release();
     }
-    // Back at the intro (reset, cancel) or at the result, nothing is left running: the analysis worker stops and the
-    // page's face detector is given back, as when the element leaves the page; the next start loads them again.
+    // Back at the intro (reset, cancel) or at the result, nothing is left running: the workers stop and the page's
+    // face detector is given back, as when the element leaves the page; the next start loads them again.
     const idle = state.step === 'intro' || state.step === 'done';
-    if (idle && !this.guidanceReleased) this.guidance.hostDisconnected();
+    if (idle && !this.guidanceReleased) this.releaseWorkers();
     this.guidanceReleased = idle;
   }
 
@@ -164,6 +165,13 @@ export class CaptureController implements ReactiveController {
 
   hostDisconnected(): void {
     this.drawnReview = null;
+    releaseEncoderWorker();
+  }
+
+  /** The analysis worker, the page's face detector and the encoding worker, given back. */
+  private releaseWorkers(): void {
+    this.guidance.hostDisconnected();
+    releaseEncoderWorker();
   }
 
   private readonly onPreviewReady = (event: Event): void => {

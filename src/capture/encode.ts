@@ -17,11 +17,16 @@ let worker: Worker | null = null;
 /** Set once the worker failed: later photos are encoded on the page. */
 let workerFailed = false;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** Released while a photo was being encoded: the worker stops as soon as it is done. */
+let released = false;
 let nextId = 1;
 const waiting = new Map<number, Waiting>();
+/** Photos being encoded, from the call on (handing a frame over takes a moment before the worker has it). */
+let encoding = 0;
 
 function stopWorker(error: Error): void {
   clearTimeout(idleTimer);
+  released = false;
   worker?.terminate();
   worker = null;
   for (const { reject } of waiting.values()) reject(error);
@@ -30,13 +35,25 @@ function stopWorker(error: Error): void {
 
 function whenIdleStop(): void {
   clearTimeout(idleTimer);
-  if (waiting.size === 0) idleTimer = setTimeout(() => stopWorker(new Error('The encoding worker was idle.')), WORKER_IDLE_MS);
+  if (encoding > 0) return;
+  if (released) stopWorker(new Error('The encoding worker was released.'));
+  else idleTimer = setTimeout(() => stopWorker(new Error('The encoding worker was idle.')), WORKER_IDLE_MS);
+}
+
+/**
+ * Lets the encoding worker go at once when no photo is being encoded (an element back at its intro,
+ * at its result, or gone); the next photo starts it again.
+ */
+export function releaseEncoder(): void {
+  released = true;
+  if (encoding === 0) stopWorker(new Error('The encoding worker was released.'));
 }
 
 /** The page's encoding worker, started on first use; `null` where none can run. */
 function encoder(): Worker | null {
   if (workerFailed || typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function') return null;
   clearTimeout(idleTimer);
+  released = false;
   if (worker) return worker;
   try {
     const Worker = trustedWorker();
@@ -50,7 +67,6 @@ function encoder(): Worker | null {
     waiting.delete(data.id);
     if ('blob' in data) entry?.resolve({ blob: data.blob, width: data.width, height: data.height });
     else entry?.reject(new Error(data.error));
-    whenIdleStop();
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
@@ -74,6 +90,16 @@ async function handOver(source: CanvasImageSource): Promise<VideoFrame | ImageBi
  * on screen is taken at once; where no worker can encode, or it fails, the page does it.
  */
 export async function encodeJpeg(source: CanvasImageSource, options: EncodeOptions = {}): Promise<EncodedImage> {
+  encoding += 1;
+  try {
+    return await encodeInWorker(source, options);
+  } finally {
+    encoding -= 1;
+    whenIdleStop();
+  }
+}
+
+async function encodeInWorker(source: CanvasImageSource, options: EncodeOptions): Promise<EncodedImage> {
   const target = encoder();
   const handed = target ? await handOver(source).catch(() => null) : null;
   if (!target || !handed) return encodeHere(source, options);

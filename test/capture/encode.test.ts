@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { encodeJpeg } from '../../src/capture/encode.js';
+import { encodeJpeg, releaseEncoder } from '../../src/capture/encode.js';
 
 /** A camera-sized picture: a gradient and some text, as a `VideoFrame` (what the element hands over from a camera). */
 function cameraFrame(width: number, height: number): VideoFrame {
@@ -38,6 +38,39 @@ describe('encodeJpeg', () => {
       bitmap.close();
       // Still the caller's: not closed by the encoding.
       expect(frame.format).to.not.equal(null);
+    } finally {
+      frame.close();
+      window.Worker = original;
+    }
+  });
+
+  it('lets its worker go when released: at once when idle, else as soon as the photo in hand is done', async () => {
+    const terminated: string[] = [];
+    const original = window.Worker;
+    releaseEncoder();
+    window.Worker = class extends original {
+      private readonly workerName: string;
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.workerName = options?.name ?? '';
+      }
+      override terminate(): void {
+        terminated.push(this.workerName);
+        super.terminate();
+      }
+    };
+    const frame = cameraFrame(640, 360);
+    try {
+      await encodeJpeg(frame);
+      releaseEncoder();
+      expect(terminated).to.deep.equal(['ekyc-encode']);
+
+      const inHand = encodeJpeg(frame);
+      releaseEncoder();
+      expect(terminated, 'not while a photo is being encoded').to.have.length(1);
+      const image = await inHand;
+      expect(image.blob.type).to.equal('image/jpeg');
+      expect(terminated).to.deep.equal(['ekyc-encode', 'ekyc-encode']);
     } finally {
       frame.close();
       window.Worker = original;
