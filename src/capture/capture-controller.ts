@@ -158,6 +158,7 @@ export class CaptureController implements ReactiveController {
       this.drawnReview = review?.image ?? null;
       if (review) void this.drawReview(review.image);
     }
+    this.notePreviewMissed(this.host.renderRoot.querySelector('video'));
     this.syncVideoAspect();
     this.syncGuidance(isCaptureState(state) ? state : null);
     this.reportCameraError();
@@ -175,12 +176,24 @@ export class CaptureController implements ReactiveController {
   }
 
   private readonly onPreviewReady = (event: Event): void => {
-    const video = event.target as HTMLVideoElement;
+    this.notePreview(event.target as HTMLVideoElement);
+  };
+
+  /**
+   * After a render: the camera's stream already showing in a preview that has not said so. Its events can come
+   * before their listener (a preview put back into the page, a stream that was already playing).
+   */
+  private notePreviewMissed(video: HTMLVideoElement | null): void {
+    if (video && video.videoWidth > 0 && video.srcObject === this.camera.stream && video.srcObject !== this.previewStream) this.notePreview(video);
+  }
+
+  /** Which stream the preview shows, once it has a picture: read on the video's events. */
+  private notePreview(video: HTMLVideoElement): void {
     const stream = video.videoWidth > 0 && video.srcObject instanceof MediaStream ? video.srcObject : null;
     if (stream === this.previewStream) return;
     this.previewStream = stream;
     this.host.requestUpdate();
-  };
+  }
 
   /** Takes the photo: from the live preview, or the frame guidance picked (the sharpest of its run). */
   async takePhoto(auto: boolean, update?: GuidanceUpdate): Promise<void> {

@@ -2,9 +2,24 @@
 export const MAX_FAILED_FRAMES = 5;
 
 export interface FrameLoopOptions {
+  /** The least time from the start of one frame's analysis to the next. */
   minIntervalMs?: number;
+  /**
+   * The largest share of the time analysis may take (0–1): after a frame that took `d` ms, the next waits
+   * until `d / maxBusyShare` ms after it began. For work on the page's own thread, which the preview and
+   * every tap need too; a slower device then analyses fewer frames instead of freezing.
+   */
+  maxBusyShare?: number;
   /** Called once, and the loop stops, when `MAX_FAILED_FRAMES` frames in a row failed. */
   onFailed?(error: unknown): void;
+}
+
+/** When the next frame's analysis may begin, given when the last began and ended: see {@link FrameLoopOptions}. */
+export function nextFrameDue(startedAt: number, finishedAt: number, options: FrameLoopOptions): number {
+  const byInterval = startedAt + (options.minIntervalMs ?? 0);
+  const share = options.maxBusyShare;
+  const byShare = share !== undefined && share > 0 ? startedAt + (finishedAt - startedAt) / share : byInterval;
+  return Math.max(byInterval, byShare);
 }
 
 /**
@@ -18,10 +33,9 @@ export function startFrameLoop(
   options: FrameLoopOptions = {},
 ): () => void {
   let stopped = false;
-  let last = 0;
+  let due = 0;
   let handle = 0;
   let failures = 0;
-  const minInterval = options.minIntervalMs ?? 0;
   const hasVideoFrameCallback = 'requestVideoFrameCallback' in video;
 
   const schedule = (): void => {
@@ -39,11 +53,11 @@ export function startFrameLoop(
 
   const tick = (now: number): void => {
     if (stopped) return;
-    if (now - last < minInterval || video.readyState < 2) {
+    if (now < due || video.readyState < 2) {
       schedule();
       return;
     }
-    last = now;
+    const startedAt = performance.now();
     void Promise.resolve()
       .then(() => onFrame(now))
       .then(
@@ -52,7 +66,10 @@ export function startFrameLoop(
         },
         failed,
       )
-      .finally(schedule);
+      .finally(() => {
+        due = nextFrameDue(startedAt, performance.now(), options);
+        schedule();
+      });
   };
 
   schedule();

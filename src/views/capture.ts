@@ -65,6 +65,7 @@ function renderViewfinder(view: CaptureView) {
         class=${selfie ? 'mirrored' : ''}
         .srcObject=${live(camera.stream)}
         @loadeddata=${on.previewReady}
+        @playing=${on.previewReady}
         @resize=${on.previewReady}
         autoplay
         muted

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   checkFace,
   EkycApiError,
@@ -390,7 +390,9 @@ describe('API client: transport failures', () => {
       files: [await jpegBlob()],
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 50);
+    // Aborted once the emulator holds it: a request aborted before it arrived could reach the next test.
+    await waitUntil(() => emulator.queuedFaults.length === 0, 'the emulator holds the request', { timeout: 5000 });
+    controller.abort();
     const error = await rejection(call);
     expect(error.code).to.equal('aborted');
   });
