@@ -1,5 +1,7 @@
 // A web-test-runner reporter that ends the run with one line per engine: its version, test files,
-// tests passed and failed, whatever groups (cameras) its sessions ran in.
+// tests passed and failed, whatever groups (cameras) its sessions ran in. With `EKYC_SUMMARY_FILE`,
+// it also writes the counts there as JSON (scripts/browser-phases.js reads them).
+import { writeFileSync } from 'node:fs';
 
 function countTests(suite, counts) {
   for (const test of suite.tests) {
@@ -86,6 +88,7 @@ export function engineSummaryReporter({ versions = {} } = {}) {
         return `  ${`${engine}${version}:`.padEnd(24)} ${String(passed).padStart(4)} passed${failures}${skipped ? `, ${skipped} skipped` : ''} in ${files} test files`;
       });
       logger.log(['', 'Tests by engine:', ...lines, '', ...failureLines(sessions)].join('\n'));
+      if (process.env.EKYC_SUMMARY_FILE) writeFileSync(process.env.EKYC_SUMMARY_FILE, JSON.stringify(tallyByEngine(sessions)));
       if (process.env.EKYC_TIMINGS) logger.log(slowestFiles(sessions).join('\n'));
     },
   };

@@ -192,6 +192,8 @@ async function acquireDisplay() {
 const BROWSER_START_MS = 45_000;
 const BROWSER_START_ATTEMPTS = 2;
 const BROWSER_CLOSE_MS = 15_000;
+/** How long the stock launcher may take to collect a finished page's results and leave it. */
+const PAGE_STOP_MS = 30_000;
 
 /** `promise`, or a rejection once `ms` have passed. */
 function withDeadline(promise, ms) {
@@ -278,9 +280,10 @@ class WebKitLauncher extends WebdriverLauncher {
     await this.driverManager.startSession(id, url);
   }
 
+  /** A page that stops answering does not hold up the next file: it is given up on, and its browser closed. */
   async stopSession(id) {
     try {
-      return await super.stopSession(id);
+      return await withDeadline(super.stopSession(id), PAGE_STOP_MS);
     } finally {
       await this.closeBrowser();
     }
