@@ -4,8 +4,8 @@
 // shared the cores; alone, it passes, and the two phases take about as long as one run with every
 // engine at once. `EKYC_ENGINES=...` runs just those engines, in one phase.
 //
-// WebKitGTK's MiniBrowser sometimes stops answering its driver mid-file (about one WebKit run in
-// three here, never the same file, none alone): the file then fails with no test failed. A phase that
+// WebKitGTK's MiniBrowser sometimes stops answering its driver mid-file (in 3 of 7 WebKit runs
+// here, in two different files, never when the file runs alone): the file then fails with no test failed. A phase that
 // failed only that way is run once more, and says so; one failed test fails the phase at once.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
