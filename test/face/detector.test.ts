@@ -27,6 +27,25 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
+/** Keeps every WebGL context the page's canvases hand out until `restore()`. */
+function recordWebglContexts(into: (WebGLRenderingContext | WebGL2RenderingContext)[]): () => void {
+  const prototypes = [HTMLCanvasElement.prototype, ...(typeof OffscreenCanvas === 'undefined' ? [] : [OffscreenCanvas.prototype])];
+  const originals = prototypes.map((prototype) => Object.getOwnPropertyDescriptor(prototype, 'getContext')?.value as unknown);
+  prototypes.forEach((prototype, index) => {
+    const original = originals[index] as (this: unknown, ...args: unknown[]) => unknown;
+    (prototype as { getContext: unknown }).getContext = function (this: unknown, ...args: unknown[]) {
+      const context = original.apply(this, args);
+      if (context instanceof WebGLRenderingContext || (typeof WebGL2RenderingContext !== 'undefined' && context instanceof WebGL2RenderingContext)) {
+        if (!into.includes(context)) into.push(context);
+      }
+      return context;
+    };
+  });
+  return () => prototypes.forEach((prototype, index) => {
+    (prototype as { getContext: unknown }).getContext = originals[index];
+  });
+}
+
 describe('the face detector in a module worker (on the page where workers have no WebGL)', function () {
   this.timeout(60_000);
   let detector: FaceDetectorHandle;
@@ -108,6 +127,21 @@ describe('the face detector on the main thread', function () {
     const fromAssets = Object.values(FACE_ASSET_FILES).map((file) => new URL(assetsBase + file, location.href).href);
     expect(resources).to.include.members(fromAssets);
     expect(resources.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
+  });
+
+  it('gives its WebGL context back when closed', async () => {
+    const contexts: (WebGLRenderingContext | WebGL2RenderingContext)[] = [];
+    const restore = recordWebglContexts(contexts);
+    let own: FaceDetectorHandle;
+    try {
+      own = await loadFaceDetector({ assetsBase, thread: 'main' });
+    } finally {
+      restore();
+    }
+    expect(await own.detect(await bitmapOf('/test/fixtures/faces/person-a.jpg'))).to.have.length(1);
+    expect(contexts.some((context) => !context.isContextLost()), 'a live context while detecting').to.equal(true);
+    own.close();
+    expect(contexts.filter((context) => !context.isContextLost())).to.deep.equal([]);
   });
 
   it('refuses to detect once closed', async () => {

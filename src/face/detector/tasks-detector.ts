@@ -4,7 +4,7 @@ import { FaceDetectorError, asFaceDetectorError } from './errors.js';
 import { sourceSize } from '../../platform/source-size.js';
 import { toFace } from './to-face.js';
 import { silenceUsageLogging } from './usage-logging.js';
-import { webglCanvas } from './webgl-canvas.js';
+import { loseWebglContext, webglCanvas } from './webgl-canvas.js';
 import type { Face, FaceFrame } from '../types.js';
 
 /** A MediaPipe face detector running in the current thread (window or worker). */
@@ -95,6 +95,7 @@ export async function createLocalFaceDetector(urls: FaceAssetUrls): Promise<Loca
       if (closed) return;
       closed = true;
       detector.close();
+      loseWebglContext(canvas);
     },
   };
 }
