@@ -6,12 +6,13 @@
 //
 // WebKitGTK's MiniBrowser sometimes stops answering its driver mid-file (in 3 of 7 WebKit runs
 // here, in two different files, never when the file runs alone): the file then fails with no test failed. A phase that
-// failed only that way is run once more, and says so; one failed test fails the phase at once.
+// failed only that way runs each such file once more, alone, and says so; one failed test fails
+// the phase at once, and a file that fails again fails it too.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { selectedEngines } from './engines.js';
+import { ENGINE_NAMES, selectedEngines } from './engines.js';
 
 const PHASES = [['chromium', 'firefox'], ['webkit']];
 
@@ -20,12 +21,13 @@ const args = process.argv.slice(2);
 const scratch = mkdtempSync(join(tmpdir(), 'ekyc-phases-'));
 
 /** One run of web-test-runner in `engines`: whether it passed, and the engines' counts. */
-function runOnce(engines, label) {
+function runOnce(engines, label, extraArgs = []) {
   return new Promise((resolve) => {
     const started = Date.now();
     const summaryFile = join(scratch, `${engines.join('-')}-${label}.json`);
-    console.log(`\n── Browser tests in ${engines.join(' and ')}${label === 'first' ? '' : ', again'} ──`);
-    const child = spawn('npx', ['wtr', ...args], {
+    const what = extraArgs.length > 0 ? `: ${extraArgs.at(-1)}` : '';
+    console.log(`\n── Browser tests in ${engines.join(' and ')}${label === 'first' ? '' : ', again'}${what} ──`);
+    const child = spawn('npx', ['wtr', ...args, ...extraArgs], {
       stdio: 'inherit',
       env: { ...process.env, EKYC_ENGINES: engines.join(','), EKYC_SUMMARY_FILE: summaryFile },
     });
@@ -41,25 +43,40 @@ function runOnce(engines, label) {
   });
 }
 
-/** Files failed, yet no test did: browsers that stopped answering, not a test that found something. */
-const onlyUnansweredFiles = ({ counts }) =>
-  counts.length > 0 && counts.every(({ failed }) => failed === 0) && counts.some(({ failedFiles }) => failedFiles > 0);
+/** The `EKYC_ENGINES` name of an engine as the runner names it ("Chromium", "Chrome", "Firefox", "WebKit"). */
+const engineKey = (name) => ENGINE_NAMES.find((key) => name.toLowerCase().includes(key === 'chromium' ? 'chrom' : key)) ?? name;
+
+/** Files that failed with no test failed, by engine: browsers that stopped answering, not tests that found something. */
+function unansweredFiles({ counts }) {
+  if (counts.length === 0 || counts.some(({ failed }) => failed > 0)) return [];
+  const files = counts.flatMap(({ engine, unanswered }) => unanswered.map((file) => ({ engine, file })));
+  const failedFiles = counts.reduce((sum, { failedFiles }) => sum + failedFiles, 0);
+  return files.length === failedFiles ? files : [];
+}
 
 const results = [];
 for (const engines of phases) {
   const first = await runOnce(engines, 'first');
   results.push({ engines, run: 'run', ...first });
-  if (!first.ok && onlyUnansweredFiles(first)) {
-    const files = first.counts.map(({ engine, failedFiles }) => `${engine} ${failedFiles}`).join(', ');
-    console.log(`\n${engines.join(', ')}: files failed with no test failed (${files}): a browser stopped answering; running the phase again.`);
-    results.push({ engines, run: 'run again', ...(await runOnce(engines, 'again')) });
-  }
+  const retries = first.ok ? [] : unansweredFiles(first);
+  if (retries.length === 0) continue;
+  console.log(`\n${engines.join(', ')}: files failed with no test failed (a browser stopped answering); running each of them again, alone:`);
+  for (const { engine, file } of retries) console.log(`  ${engine}  ${file}`);
+  const again = [];
+  for (const { engine, file } of retries) again.push(await runOnce([engineKey(engine)], `again-${again.length}`, ['--files', file]));
+  results.push({
+    engines,
+    run: 'files again',
+    ok: again.every(({ ok }) => ok),
+    code: again.find(({ ok }) => !ok)?.code ?? 0,
+    seconds: again.reduce((sum, { seconds }) => sum + seconds, 0),
+  });
 }
 rmSync(scratch, { recursive: true, force: true });
 
 console.log('\nBrowser test phases:');
 for (const { engines, run, ok, code, seconds } of results) {
-  console.log(`  ${engines.join(', ').padEnd(18)} ${run.padEnd(9)} ${ok ? 'passed' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
+  console.log(`  ${engines.join(', ').padEnd(18)} ${run.padEnd(11)} ${ok ? 'passed' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
 }
 // Each phase counts by its last run.
 const lastRuns = phases.map((engines) => results.filter((result) => result.engines === engines).at(-1));

@@ -2,6 +2,7 @@
 // tests passed and failed, whatever groups (cameras) its sessions ran in. With `EKYC_SUMMARY_FILE`,
 // it also writes the counts there as JSON (scripts/browser-phases.js reads them).
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 function countTests(suite, counts) {
   for (const test of suite.tests) {
@@ -12,16 +13,33 @@ function countTests(suite, counts) {
   for (const child of suite.suites) countTests(child, counts);
 }
 
-/** Tallies sessions by engine: `{ engine, files, failedFiles, passed, failed, skipped }` each. */
+/**
+ * Tallies sessions by engine: `{ engine, files, failedFiles, passed, failed, skipped, unanswered }`
+ * each, where `unanswered` lists the files that failed with no test failed (a browser that stopped
+ * answering, or crashed, partway through), relative to the working directory.
+ */
 export function tallyByEngine(sessions) {
   const engines = new Map();
   for (const session of sessions) {
     const engine = session.browser.name;
-    const counts = engines.get(engine) ?? { engine, version: session.browser.engineVersion, files: 0, failedFiles: 0, passed: 0, failed: 0, skipped: 0 };
+    const counts = engines.get(engine) ?? {
+      engine,
+      version: session.browser.engineVersion,
+      files: 0,
+      failedFiles: 0,
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      unanswered: [],
+    };
     counts.version ??= session.browser.engineVersion;
     counts.files += 1;
-    if (!session.passed) counts.failedFiles += 1;
+    const failedBefore = counts.failed;
     if (session.testResults) countTests(session.testResults, counts);
+    if (!session.passed) {
+      counts.failedFiles += 1;
+      if (counts.failed === failedBefore) counts.unanswered.push(relative(process.cwd(), session.testFile));
+    }
     engines.set(engine, counts);
   }
   return [...engines.values()];
@@ -81,14 +99,15 @@ export function engineSummaryReporter({ versions = {} } = {}) {
       logger = config.logger;
     },
     stop({ sessions }) {
-      const lines = tallyByEngine(sessions).map(({ engine, version: ownVersion, files, failedFiles, passed, failed, skipped }) => {
+      const tally = tallyByEngine(sessions);
+      const lines = tally.map(({ engine, version: ownVersion, files, failedFiles, passed, failed, skipped }) => {
         const known = ownVersion ?? versions[engine];
         const version = known ? ` ${known}` : '';
         const failures = failed > 0 || failedFiles > 0 ? `, ${failed} failed (${failedFiles} file${failedFiles === 1 ? '' : 's'} failing)` : ', 0 failed';
         return `  ${`${engine}${version}:`.padEnd(24)} ${String(passed).padStart(4)} passed${failures}${skipped ? `, ${skipped} skipped` : ''} in ${files} test files`;
       });
       logger.log(['', 'Tests by engine:', ...lines, '', ...failureLines(sessions)].join('\n'));
-      if (process.env.EKYC_SUMMARY_FILE) writeFileSync(process.env.EKYC_SUMMARY_FILE, JSON.stringify(tallyByEngine(sessions)));
+      if (process.env.EKYC_SUMMARY_FILE) writeFileSync(process.env.EKYC_SUMMARY_FILE, JSON.stringify(tally));
       if (process.env.EKYC_TIMINGS) logger.log(slowestFiles(sessions).join('\n'));
     },
   };
