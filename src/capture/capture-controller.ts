@@ -184,12 +184,13 @@ export class CaptureController implements ReactiveController {
    * before their listener (a preview put back into the page, a stream that was already playing).
    */
   private notePreviewMissed(video: HTMLVideoElement | null): void {
-    if (video && video.videoWidth > 0 && video.srcObject === this.camera.stream && video.srcObject !== this.previewStream) this.notePreview(video);
+    const stream = video && streamShown(video);
+    if (stream && stream === this.camera.stream) this.notePreview(video);
   }
 
   /** Which stream the preview shows, once it has a picture: read on the video's events. */
   private notePreview(video: HTMLVideoElement): void {
-    const stream = video.videoWidth > 0 && video.srcObject instanceof MediaStream ? video.srcObject : null;
+    const stream = streamShown(video);
     if (stream === this.previewStream) return;
     this.previewStream = stream;
     this.host.requestUpdate();
@@ -330,4 +331,9 @@ export class CaptureController implements ReactiveController {
     this.reportedCameraError = code;
     if (code) this.flow.dispatch({ type: 'device-error', code });
   }
+}
+
+/** The stream a preview shows, once it has a picture. */
+function streamShown(video: HTMLVideoElement): MediaStream | null {
+  return video.videoWidth > 0 && video.srcObject instanceof MediaStream ? video.srcObject : null;
 }
