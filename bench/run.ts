@@ -61,7 +61,7 @@ try {
     const profiles = await measureProfiles(launchChromium, server.origin, cameras['card-scene'] ?? '', log);
     const environment = { date: new Date().toISOString(), cpus: cpus().length, loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 } };
     writeFileSync(resultsFile, `${JSON.stringify({ environment, firstLoad: sizes.firstLoad, profiles }, null, 2)}\n`);
-    console.log(profileTable(profiles));
+    console.log(profileTable(profiles, causeNamer(distDir)));
     log(`\nwritten: ${resultsFile}`);
     process.exit(0);
   }
@@ -182,7 +182,7 @@ try {
       ...Object.entries(flows.uploads).map(([side, bytes]) => [side, flows.captures[side] ?? '', formatBytes(bytes)]),
     ]),
     '',
-    profileTable(profiles),
+    profileTable(profiles, nameCause),
   ];
   console.log(output.join('\n'));
   log(`\nwritten: ${resultsFile}`);

@@ -2,6 +2,7 @@
 // phone on a slow mobile link" (bench/lib/profiles.ts).
 import type { Browser } from 'playwright';
 import { pageLoadToIntro, runInProfile, runPacedFlow, type PacedFlowResult, type StepMemory } from './paced.js';
+import type { ScriptCause } from '../pages/main-thread.js';
 import { PROFILES, type Profile } from './profiles.js';
 import { max, median } from './stats.js';
 import { formatBytes, formatMs, table } from './table.js';
@@ -17,7 +18,7 @@ export interface ProfileResult {
   introMs: number;
   firstFrameMs: number;
   documentAnalysis: { medianMs: number; p95Ms: number; pageThreadMedianMs: number; pageThreadP95Ms: number };
-  steps: Record<string, { longestTaskMs: number; longTasks: number; jsHeapPeak: number; faceWasmPeak: number }>;
+  steps: Record<string, { longestTaskMs: number; longTasks: number; jsHeapPeak: number; faceWasmPeak: number; cause: ScriptCause | null }>;
   selfieUsableMs: number;
   /** Per run: ms from the selfie step's start to the detector being ready (negative: before). */
   detectorReadyMs: number[];
@@ -59,8 +60,10 @@ export async function measureProfile(
   for (const step of STEPS) {
     const loads = flows.flatMap((flow) => flow.phases.filter((phase) => phase.phase === step));
     const memory = flows.map((flow) => flow.memory[step]).filter((m): m is StepMemory => m !== undefined);
+    const worst = loads.slice().sort((a, b) => b.longestTaskMs - a.longestTaskMs)[0];
     steps[step] = {
       longestTaskMs: max(loads.map((load) => load.longestTaskMs)),
+      cause: worst && worst.longestTaskMs > 0 ? worst.cause : null,
       longTasks: max(loads.map((load) => load.longTasks)),
       jsHeapPeak: max(memory.map((m) => m.jsHeap)),
       faceWasmPeak: max(memory.map((m) => m.faceWasm)),
@@ -101,8 +104,8 @@ export async function measureProfiles(
 const signed = (ms: number): string => (Number.isNaN(ms) ? 'never' : `${ms > 0 ? '+' : ''}${formatMs(ms)}`);
 const mb = (bytes: number): string => (Number.isFinite(bytes) && bytes > 0 ? formatBytes(bytes) : '–');
 
-/** The profiles side by side. */
-export function profileTable(results: ProfileResult[]): string {
+/** The profiles side by side; `nameCause` names the script behind a step's longest task. */
+export function profileTable(results: ProfileResult[], nameCause: (cause: ScriptCause | null) => string): string {
   const row = (label: string, cell: (result: ProfileResult) => string | number): (string | number)[] => [label, ...results.map(cell)];
   const rows = [
     row('page load → intro visible', (r) => formatMs(r.introMs)),
@@ -126,6 +129,7 @@ export function profileTable(results: ProfileResult[]): string {
   ];
   const captureWorst = (r: ProfileResult): number => Math.max(...CAPTURE_STEPS.map((step) => r.steps[step]?.longestTaskMs ?? 0));
   rows.push(row('longest page-thread task in any capture step', (r) => formatMs(captureWorst(r))));
+  for (const step of CAPTURE_STEPS) rows.push(row(`  likely cause, ${step}`, (r) => nameCause(r.steps[step]?.cause ?? null) || '–'));
   const header = results.map((r) => r.profile.name);
   const notes = results.map((r) => `  ${r.profile.name}: ${r.profile.description}`);
   return [

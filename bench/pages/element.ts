@@ -23,7 +23,7 @@ function loadBundle(): Promise<void> {
 export interface MountOptions {
   apiBase: string;
   sessionId: string;
-  documentType?: string;
+  documentType?: EkycFlow['documentType'];
 }
 
 export async function mountFlow(options: MountOptions): Promise<EkycFlow> {
