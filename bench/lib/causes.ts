@@ -25,6 +25,7 @@ export function causeNamer(distDir: string): (cause: ScriptCause | null) => stri
       where = originalPosition(built.map, before.length - 1, before.at(-1)?.length ?? 0);
     }
     const source = where ?? (cause.url === '' ? '(no script)' : cause.url.replace(/^https?:\/\/[^/]+/, ''));
-    return `${cause.invoker} → ${source} (${Math.round(cause.durationMs)} ms)`;
+    const forced = cause.forcedLayoutMs >= 1 ? `, ${Math.round(cause.forcedLayoutMs)} ms of it forced layout` : '';
+    return `${cause.invoker} → ${source} (${Math.round(cause.durationMs)} ms${forced})`;
   };
 }

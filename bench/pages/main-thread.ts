@@ -9,6 +9,7 @@ interface ScriptTiming {
   sourceURL: string;
   sourceFunctionName: string;
   sourceCharPosition: number;
+  forcedStyleAndLayoutDuration: number;
 }
 
 interface LongAnimationFrame extends PerformanceEntry {
@@ -24,6 +25,8 @@ export interface ScriptCause {
   url: string;
   functionName: string;
   charPosition: number;
+  /** Of its duration, the style and layout it forced (reading a size after changing the page). */
+  forcedLayoutMs: number;
 }
 
 export interface PhaseLoad {
@@ -105,6 +108,7 @@ export function watchMainThread(firstPhase: string): MainThreadWatch {
                 url: script.sourceURL,
                 functionName: script.sourceFunctionName,
                 charPosition: script.sourceCharPosition,
+                forcedLayoutMs: script.forcedStyleAndLayoutDuration,
               }
             : null,
         };
