@@ -12,6 +12,7 @@ import type { FlowState } from './flow/types.js';
 import { InheritedLangController } from './i18n/inherited-lang.js';
 import { availableLang, loadLanguage, normaliseLang, translate, type EkycStrings, type Lang } from './i18n/localize.js';
 import { internalsOf, showStates } from './platform/custom-states.js';
+import { nextTask, whenIdle } from './platform/scheduling.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
 import { renderCapturePending } from './views/capture-pending.js';
@@ -270,6 +271,11 @@ export class EkycFlow extends LitElement {
     if (this.autostart && this.step === 'intro' && !this.handoffToken) queueMicrotask(() => { this.start(); });
   }
 
+  protected override firstUpdated(): void {
+    // The capture steps' script, fetched and run while the intro waits: the tap on "Start" then runs none of it.
+    if (this.step === 'intro') void whenIdle().then(() => import('./capture/capture-controller.js')).catch(() => undefined);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiKey')) this.warnAboutKey();
     const token = this.handoffToken;
@@ -365,11 +371,17 @@ export class EkycFlow extends LitElement {
           livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',
           feedback: this.feedback,
         }));
-        this.capture.prefetch(this.resolvedAssetsBase);
         // The screen that waited for it is drawn anew: its heading keeps the focus it had.
         const focused = (this.renderRoot as ShadowRoot).activeElement?.id === 'heading';
         this.requestUpdate();
-        if (focused) void this.updateComplete.then(() => this.focusHeading());
+        // The focus, then what later steps need, each in a task of its own after the new screen: together they held a
+        // slow phone's page for over 50 ms.
+        void this.updateComplete.then(async () => {
+          await nextTask();
+          if (focused && !(this.renderRoot as ShadowRoot).activeElement) this.focusHeading();
+          await nextTask();
+          this.capture?.prefetch(this.resolvedAssetsBase);
+        });
       },
       () => {
         this.captureLoad = 'failed';

@@ -8,6 +8,7 @@ import { isCaptureState, sideOfStep } from '../flow/steps.js';
 import type { CaptureState, LivenessChallenge } from '../flow/types.js';
 import { GuidanceController } from '../guidance/guidance-controller.js';
 import type { FrameFindings, GuidanceUpdate } from '../guidance/types.js';
+import { nextTask } from '../platform/scheduling.js';
 import { renderCapture, type CaptureHandlers } from '../views/capture.js';
 import type { Translate } from '../views/common.js';
 import { renderReview } from '../views/review.js';
@@ -222,7 +223,7 @@ export class CaptureController implements ReactiveController {
       }
       this.findings.set(encoded.blob, found);
       this.cues.taken();
-      this.captured(side, encoded, { auto, quality: update?.quality ?? null, source: 'camera' });
+      await this.captured(side, encoded, { auto, quality: update?.quality ?? null, source: 'camera' });
     } catch {
       this.flow.dispatch({ type: 'capture-failed', code: 'capture-failed' });
     } finally {
@@ -238,13 +239,19 @@ export class CaptureController implements ReactiveController {
     this.flow.dispatch({ type: 'capture-started' });
     try {
       const { encodeUpload } = await loadEncoder();
-      this.captured(side, await encodeUpload(file, { maxLongSide: longSide(side) }), { auto: false, quality: null, source: 'upload' });
+      await this.captured(side, await encodeUpload(file, { maxLongSide: longSide(side) }), { auto: false, quality: null, source: 'upload' });
     } catch {
       this.flow.dispatch({ type: 'capture-failed', code: 'upload-unreadable' });
     }
   }
 
-  private captured(side: CaptureSide, encoded: EncodedImage, how: { auto: boolean; quality: GuidanceUpdate['quality']; source: 'camera' | 'upload' }): void {
+  private async captured(
+    side: CaptureSide,
+    encoded: EncodedImage,
+    how: { auto: boolean; quality: GuidanceUpdate['quality']; source: 'camera' | 'upload' },
+  ): Promise<void> {
+    // The review is drawn in a task of its own: with the encoder's answer, it held a slow phone's page for over 50 ms.
+    await nextTask();
     const image = encoded.blob;
     this.flow.dispatch({ type: 'captured', capture: { side, image, width: encoded.width, height: encoded.height, ...how } });
     if (side === 'front') void this.checkPortrait(image);

@@ -1,3 +1,4 @@
+import { whenIdle } from '../../platform/scheduling.js';
 import { faceAssetUrls } from './assets.js';
 import { FaceDetectorError } from './errors.js';
 import type { FaceDetectorHandle } from './handle.js';
@@ -17,13 +18,6 @@ interface Shared {
 }
 
 const shared = new Map<string, Shared>();
-
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
-    else setTimeout(resolve, 200);
-  });
-}
 
 function keyOf(options: LoadFaceDetectorOptions): string {
   return `${faceAssetUrls(options.assetsBase).model} ${options.thread ?? 'auto'}`;
