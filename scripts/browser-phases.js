@@ -9,7 +9,7 @@
 // failed only that way runs each such file once more, alone, and says so; one failed test fails
 // the phase at once, and a file that fails again fails it too.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINE_NAMES, selectedEngines } from './engines.js';
@@ -19,6 +19,14 @@ const PHASES = [['chromium', 'firefox'], ['webkit']];
 const phases = process.env.EKYC_ENGINES ? [selectedEngines()] : PHASES;
 const args = process.argv.slice(2);
 const scratch = mkdtempSync(join(tmpdir(), 'ekyc-phases-'));
+/** What WebKitWebDriver and its MiniBrowsers print: shown when a browser stopped answering. */
+const webkitLog = join(scratch, 'webkit.log');
+
+/** The last lines WebKit's driver and browsers printed, if any. */
+function webkitLogTail(lines = 40) {
+  if (!existsSync(webkitLog)) return [];
+  return readFileSync(webkitLog, 'utf8').split('\n').filter((line) => line.trim() !== '').slice(-lines);
+}
 
 /** One run of web-test-runner in `engines`: whether it passed, and the engines' counts. */
 function runOnce(engines, label, extraArgs = []) {
@@ -29,7 +37,7 @@ function runOnce(engines, label, extraArgs = []) {
     console.log(`\n── Browser tests in ${engines.join(' and ')}${label === 'first' ? '' : ', again'}${what} ──`);
     const child = spawn('npx', ['wtr', ...args, ...extraArgs], {
       stdio: 'inherit',
-      env: { ...process.env, EKYC_ENGINES: engines.join(','), EKYC_SUMMARY_FILE: summaryFile },
+      env: { ...process.env, EKYC_ENGINES: engines.join(','), EKYC_SUMMARY_FILE: summaryFile, EKYC_WEBKIT_LOG: webkitLog },
     });
     child.on('exit', (code, signal) => {
       let counts = [];
@@ -62,6 +70,8 @@ for (const engines of phases) {
   if (retries.length === 0) continue;
   console.log(`\n${engines.join(', ')}: files failed with no test failed (a browser stopped answering); running each of them again, alone:`);
   for (const { engine, file } of retries) console.log(`  ${engine}  ${file}`);
+  const printed = retries.some(({ engine }) => engineKey(engine) === 'webkit') ? webkitLogTail() : [];
+  if (printed.length > 0) console.log(`What WebKit's driver and browsers printed last:\n${printed.map((line) => `  | ${line}`).join('\n')}`);
   const again = [];
   for (const { engine, file } of retries) again.push(await runOnce([engineKey(engine)], `again-${again.length}`, ['--files', file]));
   results.push({

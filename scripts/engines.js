@@ -3,7 +3,7 @@
 // and WebKitGTK's MiniBrowser through WebKitWebDriver; the last two on a virtual screen (Xvfb)
 // when there is no screen.
 import { execFileSync, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -255,11 +255,14 @@ class WebKitLauncher extends WebdriverLauncher {
   /** A WebKitWebDriver of its own on a free port, on this launcher's screen. */
   async startDriver() {
     const port = await freePort();
+    // With `EKYC_WEBKIT_LOG`, what the driver and its browsers print goes there: why a MiniBrowser stopped answering.
+    const log = process.env.EKYC_WEBKIT_LOG ? openSync(process.env.EKYC_WEBKIT_LOG, 'a') : 'ignore';
     this.driverProcess = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], {
-      stdio: 'ignore',
+      stdio: ['ignore', log, log],
       env: { ...process.env, DISPLAY: this.screen.display },
       detached: true,
     });
+    if (typeof log === 'number') closeSync(log);
     await waitForDriver(port, this.driverProcess);
     this.options.port = port;
   }
