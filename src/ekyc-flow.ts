@@ -23,6 +23,9 @@ import { renderIntro } from './views/intro.js';
 import { renderProcessing } from './views/processing.js';
 import { renderProgress } from './views/progress.js';
 
+/** The capture steps' script (camera, guidance, capture and review screens), one chunk loaded when first needed. */
+const loadCaptureModule = () => import('./capture/capture-controller.js');
+
 /**
  * Runs a complete identity check in the page: the document's front and back,
  * then a selfie, checked on the device and sent to the FPT.AI eKYC API.
@@ -273,7 +276,7 @@ export class EkycFlow extends LitElement {
 
   protected override firstUpdated(): void {
     // The capture steps' script, fetched and run while the intro waits: the tap on "Start" then runs none of it.
-    if (this.step === 'intro') void whenIdle().then(() => import('./capture/capture-controller.js')).catch(() => undefined);
+    if (this.step === 'intro') void whenIdle().then(loadCaptureModule).catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -363,7 +366,7 @@ export class EkycFlow extends LitElement {
   private loadCapture(): void {
     if (this.capture || this.captureLoad === 'loading') return;
     this.captureLoad = 'loading';
-    import('./capture/capture-controller.js').then(
+    loadCaptureModule().then(
       ({ CaptureController }) => {
         this.captureLoad = null;
         this.capture = new CaptureController(this, this.machine, () => ({
