@@ -28,7 +28,7 @@ function webkitLogTail(lines = 40) {
   return readFileSync(webkitLog, 'utf8').split('\n').filter((line) => line.trim() !== '').slice(-lines);
 }
 
-/** One run of web-test-runner in `engines`: whether it passed, and the engines' counts. */
+/** One run of web-test-runner in `engines`: whether it passed, the engines' counts and what failed. */
 function runOnce(engines, label, extraArgs = []) {
   return new Promise((resolve) => {
     const started = Date.now();
@@ -40,13 +40,14 @@ function runOnce(engines, label, extraArgs = []) {
       env: { ...process.env, EKYC_ENGINES: engines.join(','), EKYC_SUMMARY_FILE: summaryFile, EKYC_WEBKIT_LOG: webkitLog },
     });
     child.on('exit', (code, signal) => {
-      let counts = [];
+      let summary = { tally: [], failures: [] };
       try {
-        counts = JSON.parse(readFileSync(summaryFile, 'utf8'));
+        summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
       } catch {
         // No summary: the run ended before its reporters (a missing browser, a bad argument).
       }
-      resolve({ ok: code === 0, code: code ?? signal, counts, seconds: (Date.now() - started) / 1000 });
+      const { tally: counts, failures } = summary;
+      resolve({ ok: code === 0, code: code ?? signal, counts, failures, seconds: (Date.now() - started) / 1000 });
     });
   });
 }
@@ -79,6 +80,7 @@ for (const engines of phases) {
     run: 'files again',
     ok: again.every(({ ok }) => ok),
     code: again.find(({ ok }) => !ok)?.code ?? 0,
+    failures: again.flatMap(({ failures }) => failures),
     seconds: again.reduce((sum, { seconds }) => sum + seconds, 0),
   });
 }
@@ -87,6 +89,11 @@ rmSync(scratch, { recursive: true, force: true });
 console.log('\nBrowser test phases:');
 for (const { engines, run, ok, code, seconds } of results) {
   console.log(`  ${engines.join(', ').padEnd(18)} ${run.padEnd(11)} ${ok ? 'passed' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
+}
+// Repeated here because a later phase's log pushes each phase's own list far up.
+for (const { engines, run, ok, failures } of results) {
+  if (ok || failures.length === 0) continue;
+  console.log(`\n${engines.join(', ')}, ${run}:\n${failures.join('\n')}`);
 }
 // Each phase counts by its last run.
 const lastRuns = phases.map((engines) => results.filter((result) => result.engines === engines).at(-1));

@@ -1,6 +1,6 @@
 // A web-test-runner reporter that ends the run with one line per engine: its version, test files,
 // tests passed and failed, whatever groups (cameras) its sessions ran in. With `EKYC_SUMMARY_FILE`,
-// it also writes the counts there as JSON (scripts/browser-phases.js reads them).
+// it also writes the counts and the failed tests there as JSON (scripts/browser-phases.js reads them).
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
@@ -106,8 +106,9 @@ export function engineSummaryReporter({ versions = {} } = {}) {
         const failures = failed > 0 || failedFiles > 0 ? `, ${failed} failed (${failedFiles} file${failedFiles === 1 ? '' : 's'} failing)` : ', 0 failed';
         return `  ${`${engine}${version}:`.padEnd(24)} ${String(passed).padStart(4)} passed${failures}${skipped ? `, ${skipped} skipped` : ''} in ${files} test files`;
       });
-      logger.log(['', 'Tests by engine:', ...lines, '', ...failureLines(sessions)].join('\n'));
-      if (process.env.EKYC_SUMMARY_FILE) writeFileSync(process.env.EKYC_SUMMARY_FILE, JSON.stringify(tally));
+      const failures = failureLines(sessions);
+      logger.log(['', 'Tests by engine:', ...lines, '', ...failures].join('\n'));
+      if (process.env.EKYC_SUMMARY_FILE) writeFileSync(process.env.EKYC_SUMMARY_FILE, JSON.stringify({ tally, failures }));
       if (process.env.EKYC_TIMINGS) logger.log(slowestFiles(sessions).join('\n'));
     },
   };
