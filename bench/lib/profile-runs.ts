@@ -18,7 +18,18 @@ export interface ProfileResult {
   introMs: number;
   firstFrameMs: number;
   documentAnalysis: { medianMs: number; p95Ms: number; pageThreadMedianMs: number; pageThreadP95Ms: number };
-  steps: Record<string, { longestTaskMs: number; longTasks: number; jsHeapPeak: number; faceWasmPeak: number; cause: ScriptCause | null }>;
+  steps: Record<
+    string,
+    {
+      longestTaskMs: number;
+      longTasks: number;
+      /** The longest time between two animation frames: a step's worst stall, even with no task over 50 ms. */
+      longestFrameGapMs: number;
+      jsHeapPeak: number;
+      faceWasmPeak: number;
+      cause: ScriptCause | null;
+    }
+  >;
   selfieUsableMs: number;
   /** Per run: ms from the selfie step's start to the detector being ready (negative: before). */
   detectorReadyMs: number[];
@@ -65,6 +76,7 @@ export async function measureProfile(
       longestTaskMs: max(loads.map((load) => load.longestTaskMs)),
       cause: worst && worst.longestTaskMs > 0 ? worst.cause : null,
       longTasks: max(loads.map((load) => load.longTasks)),
+      longestFrameGapMs: max(loads.map((load) => load.longestFrameGapMs)),
       jsHeapPeak: max(memory.map((m) => m.jsHeap)),
       faceWasmPeak: max(memory.map((m) => m.faceWasm)),
     };
@@ -129,6 +141,7 @@ export function profileTable(results: ProfileResult[], nameCause: (cause: Script
   ];
   const captureWorst = (r: ProfileResult): number => Math.max(...CAPTURE_STEPS.map((step) => r.steps[step]?.longestTaskMs ?? 0));
   rows.push(row('longest page-thread task in any capture step', (r) => formatMs(captureWorst(r))));
+  for (const step of CAPTURE_STEPS) rows.push(row(`  longest gap between frames, ${step}`, (r) => formatMs(r.steps[step]?.longestFrameGapMs ?? Number.NaN)));
   for (const step of CAPTURE_STEPS) rows.push(row(`  likely cause, ${step}`, (r) => nameCause(r.steps[step]?.cause ?? null) || '–'));
   const header = results.map((r) => r.profile.name);
   const notes = results.map((r) => `  ${r.profile.name}: ${r.profile.description}`);

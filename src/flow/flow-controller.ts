@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEkycEvent, type EkycEmission, type EkycErrorCode } from '../events.js';
 import type { RunContext } from './api-runner.js';
+import { nextTask } from '../platform/scheduling.js';
 import { unreachedFailure } from './failures.js';
 import { initialState, transition, type FlowEvent } from './machine.js';
 import type { FlowConfig, FlowState, Work } from './types.js';
@@ -59,9 +60,13 @@ export class FlowController implements ReactiveController {
     this.renderPending = false;
     this.flush();
     if (this.state.focus && this.host.isConnected) {
-      this.options.focusScreen();
       // Nothing on screen depends on it: no new render.
       this.state = transition(this.state, { type: 'focused' }).state;
+      // In a task of its own: with the new screen's render, the layout that focus forces held a slow phone's page
+      // thread for over 50 ms. A screen drawn meanwhile is the one whose heading takes it.
+      void nextTask().then(() => {
+        if (this.host.isConnected) this.options.focusScreen();
+      });
     }
   }
 
