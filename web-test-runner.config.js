@@ -179,7 +179,9 @@ export default {
   concurrency: 1,
   // Four browsers at a time: on two cores, more only slowed each other down (WebKit runs MediaPipe on its pages).
   concurrentBrowsers: 4,
-  testsFinishTimeout: 300_000,
+  // A file's time limit. The slowest file takes 76 s in WebKit here (`EKYC_TIMINGS=1`), 44 s elsewhere; a browser that
+  // stops answering is given up on after this long, and its file runs again alone (scripts/browser-phases.js).
+  testsFinishTimeout: 180_000,
   // A browser starting its page while three others run on two loaded cores can take a while.
   browserStartTimeout: 120_000,
   // A safety net, not a speed goal: a flow in WebKit on a loaded 2-core machine takes a while.
