@@ -4,7 +4,7 @@
 // shared the cores; alone, it passes, and the two phases take about as long as one run with every
 // engine at once. `EKYC_ENGINES=...` runs just those engines, in one phase.
 //
-// WebKitGTK's MiniBrowser sometimes stops answering its driver mid-file (in 5 of 13 WebKit runs
+// WebKitGTK's MiniBrowser sometimes stops answering its driver mid-file (in 5 of 16 WebKit runs
 // here, a different file each time, never when the file runs alone): the file then fails with no test failed. A phase that
 // failed only that way runs each such file once more, alone, and says so; one failed test fails
 // the phase at once, and a file that fails again fails it too.
