@@ -23,9 +23,11 @@ export interface BrowserEmulator {
  * `apiBase`: add them to a worker (or `setupServer`) of your own.
  */
 export function emulatorHandlers(emulator: EkycEmulator, apiBase: string = EMULATOR_API_BASE): HttpHandler[] {
+  const base = apiBase.replace(/\/+$/, '');
+  const basePath = new URL(base, (globalThis as { location?: { href: string } }).location?.href).pathname;
   return [
-    http.all(`${apiBase.replace(/\/+$/, '')}/*`, async ({ request }) => {
-      const outcome = await emulator.handle(request);
+    http.all(`${base}/*`, async ({ request }) => {
+      const outcome = await emulator.handle(request, basePath);
       if (outcome.kind === 'network-error') return HttpResponse.error();
       if (outcome.kind === 'hang') {
         await delay('infinite');

@@ -1,3 +1,11 @@
+import {
+  contractViolations,
+  DOCUMENTED_HEADERS,
+  routeOf,
+  type ApiRoute,
+  type ContractViolation,
+} from '../api/contract.js';
+import { imageTypeOf } from '../api/image-type.js';
 import type { ApiLang, DocumentSide, DocumentType } from '../api/types.js';
 import { ocrData, type KnownIdCard } from './documents.js';
 import { faultApplies, type EmulatorEndpoint, type EmulatorFault, ENDPOINT_PATHS } from './faults.js';
@@ -27,6 +35,8 @@ export interface RecordedRequest {
   files: RecordedFile[];
   /** Names of multipart parts that were not files. */
   textFields: string[];
+  /** Where it broke FPT.AI's contract (it was then refused with `422 contract-violation`). */
+  violations: ContractViolation[];
   /** What was answered; `null` for a dropped or unanswered request. */
   status: number | null;
   answer: unknown;
@@ -77,16 +87,31 @@ export interface InjectOptions {
   times?: number;
 }
 
-const DOCUMENT_TYPES: readonly string[] = ['idr', 'passport', 'dlr'];
-const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+/** A request that breaks FPT.AI's contract, and how it broke it. */
+export interface EmulatorViolation extends ContractViolation {
+  url: string;
+}
+
+/** The status the emulator refuses a contract violation with: one the API itself never answers. */
+export const CONTRACT_VIOLATION_STATUS = 422;
+
+const ENDPOINTS = Object.fromEntries(
+  (Object.keys(ENDPOINT_PATHS) as EmulatorEndpoint[]).map((endpoint) => [ENDPOINT_PATHS[endpoint], endpoint]),
+) as Record<ApiRoute, EmulatorEndpoint>;
+
+/** CORS answers as FPT.AI's would give them: any origin, only the documented request headers. */
+const CORS_HEADERS = { 'access-control-allow-origin': '*' };
+const PREFLIGHT_HEADERS = {
+  ...CORS_HEADERS,
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': DOCUMENTED_HEADERS.join(', '),
+  'access-control-max-age': '600',
+};
 
 const json = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), {
     status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'access-control-allow-origin': '*',
-    },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...CORS_HEADERS },
   });
 
 const respond = (status: number, body: unknown): EmulatorOutcome => ({
@@ -107,6 +132,8 @@ const raw = (status: number, body: string, type: string): EmulatorOutcome => ({
  */
 export class EkycEmulator {
   readonly requests: RecordedRequest[] = [];
+  /** Every way a request (or a CORS preflight) broke FPT.AI's contract, in order: empty while the caller keeps to it. */
+  readonly violations: EmulatorViolation[] = [];
   private readonly sessions = new Map<string, Session>();
   private faults: QueuedFault[] = [];
   private readonly apiKeys: readonly string[];
@@ -149,9 +176,10 @@ export class EkycEmulator {
     this.faults = [];
   }
 
-  /** Forgets recorded requests (sessions stay). */
+  /** Forgets recorded requests and violations (sessions stay). */
   clearRequests(): void {
     this.requests.length = 0;
+    this.violations.length = 0;
   }
 
   /** What the integrator's server does: creates a session with its key. */
@@ -178,7 +206,12 @@ export class EkycEmulator {
     if (session) session.expiresAt = this.now() - 1;
   }
 
-  async handle(request: Request): Promise<EmulatorOutcome> {
+  /**
+   * Answers one request. `basePath` is the path the API is mounted under (`/api` for `https://host/api/ocr`);
+   * routes match exactly below it.
+   */
+  async handle(request: Request, basePath = ''): Promise<EmulatorOutcome> {
+    if (request.method === 'OPTIONS') return { kind: 'response', response: this.preflight(request) };
     const record: RecordedRequest = {
       endpoint: 'unknown',
       method: request.method,
@@ -186,11 +219,12 @@ export class EkycEmulator {
       headers: Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value])),
       files: [],
       textFields: [],
+      violations: [],
       status: null,
       answer: null,
     };
     this.requests.push(record);
-    const outcome = await this.answer(request, record);
+    const outcome = await this.answer(request, record, basePath);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (outcome.kind === 'response') {
       record.status = outcome.response.status;
@@ -204,19 +238,43 @@ export class EkycEmulator {
     return outcome;
   }
 
-  private async answer(request: Request, record: RecordedRequest): Promise<EmulatorOutcome> {
-    const path = new URL(request.url).pathname.replace(/\/+$/, '');
-    const endpoint = (Object.keys(ENDPOINT_PATHS) as EmulatorEndpoint[]).find((name) =>
-      path.endsWith(ENDPOINT_PATHS[name]),
-    );
-    if (!endpoint) return respond(404, { code: '404', message: 'Not found' });
+  /**
+   * A CORS preflight: it allows only the documented headers, so a browser never sends another to FPT.AI.
+   * Asking for another is recorded as a violation (the browser then fails the request without sending it).
+   */
+  private preflight(request: Request): Response {
+    const asked = (request.headers.get('access-control-request-headers') ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== '');
+    const path = new URL(request.url).pathname;
+    for (const name of asked.filter((header) => !DOCUMENTED_HEADERS.includes(header))) {
+      this.violations.push({
+        url: request.url,
+        route: path,
+        kind: 'preflight',
+        name,
+        detail: `A preflight asked for header ${name}, which FPT.AI's CORS does not allow.`,
+      });
+    }
+    return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
+  }
+
+  private async answer(request: Request, record: RecordedRequest, basePath: string): Promise<EmulatorOutcome> {
+    const path = pathBelow(new URL(request.url).pathname, basePath);
+    const route = routeOf(path);
+    const images: Blob[] = [];
+    const parts = route && route !== '/session/init' ? await readParts(request, record, images) : null;
+    record.violations = contractViolations({ method: request.method, path, headers: record.headers, parts });
+    this.violations.push(...record.violations.map((violation) => ({ url: request.url, ...violation })));
+    if (!route) return respond(404, { code: '404', message: 'Not found' });
+    const endpoint = ENDPOINTS[route];
     record.endpoint = endpoint;
     if (request.method !== 'POST') return respond(405, { code: '405', message: 'Method not allowed' });
+    if (record.violations.length > 0) return contractViolation(endpoint, record.violations);
     const lang: ApiLang = record.headers['lang'] === 'vi' ? 'vi' : 'en';
     if (endpoint === 'init') return this.init(record);
 
-    const images: Blob[] = [];
-    const multipart = await readParts(request, record, images);
     const fault = this.takeFault(endpoint, record.headers['side-type']);
     const transport = fault && transportFault(fault, endpoint);
     if (transport) return transport;
@@ -228,8 +286,9 @@ export class EkycEmulator {
       session.expiresAt = this.now() - 1;
       return this.expired(endpoint, 'timed out', lang);
     }
-    if (!multipart) return badRequest(endpoint, 'The body must be multipart/form-data.');
-    if (endpoint === 'face') return this.face(record, session, lang, fault);
+    const notImage = await firstNonImage(images);
+    if (notImage !== null) return badRequest(endpoint, `File ${notImage + 1} is not a JPEG or PNG image.`);
+    if (endpoint === 'face') return this.face(session, lang, fault);
     return this.ocr(record, session, lang, fault, await this.knownCard(record, images));
   }
 
@@ -288,21 +347,8 @@ export class EkycEmulator {
     fault: EmulatorFault | undefined,
     card: KnownIdCard | null,
   ): EmulatorOutcome {
-    const type = record.headers['document-type'] ?? '';
-    if (!DOCUMENT_TYPES.includes(type)) {
-      return badRequest('ocr', 'Header document-type must be one of: idr, passport, dlr.');
-    }
-    const documentType = type as DocumentType;
-    const sideHeader = record.headers['side-type'];
-    if (sideHeader !== undefined && sideHeader !== 'front' && sideHeader !== 'back') {
-      return badRequest('ocr', 'Header side-type must be front or back.');
-    }
-    const lacking = checkParts(record, 'files');
-    if (lacking) return badRequest('ocr', lacking);
-    const expected = sideHeader !== undefined || documentType === 'passport' ? 1 : 2;
-    if (record.files.length !== expected) {
-      return badRequest('ocr', `Expected ${expected} file(s) in field "files", got ${record.files.length}.`);
-    }
+    const documentType = record.headers['document-type'] as DocumentType;
+    const sideHeader = record.headers['side-type'] as DocumentSide | undefined;
     const sides: DocumentSide[] =
       documentType === 'passport' ? ['front'] : sideHeader ? [sideHeader] : ['front', 'back'];
     const accepted = (session.acceptedSides[documentType] ??= new Set());
@@ -317,18 +363,8 @@ export class EkycEmulator {
     return respond(200, { errorCode: '0', errorMessage: '', data: ocrData(documentType, sides, lang, card), total_data: [] });
   }
 
-  private face(
-    record: RecordedRequest,
-    session: Session,
-    lang: ApiLang,
-    fault: EmulatorFault | undefined,
-  ): EmulatorOutcome {
-    const auto = record.headers['auto'];
-    if (auto !== 'True' && auto !== 'False') return badRequest('face', 'Header auto must be True or False.');
+  private face(session: Session, lang: ApiLang, fault: EmulatorFault | undefined): EmulatorOutcome {
     if (session.onlyEngine) return badRequest('face', 'This session was created for OCR only.');
-    const lacking = checkParts(record, 'selfies');
-    if (lacking) return badRequest('face', lacking);
-    if (record.files.length === 0) return badRequest('face', 'Expected at least one file in field "selfies".');
     const hasFront = Object.values(session.acceptedSides).some((sides) => sides.has('front'));
     if (!hasFront) return badRequest('face', 'No document has been read in this session yet.');
 
@@ -409,15 +445,25 @@ function badRequest(endpoint: EmulatorEndpoint, text: string): EmulatorOutcome {
   return respond(400, endpoint === 'ocr' ? { errorCode: '400', errorMessage: text } : { code: '400', message: text });
 }
 
-/** Reads the multipart body into the record, and its files into `images`; `false` when it is not multipart. */
-async function readParts(request: Request, record: RecordedRequest, images: Blob[]): Promise<boolean> {
-  if (!(record.headers['content-type'] ?? '').startsWith('multipart/form-data')) return false;
+/** The path below the API's base path (`/api/ocr` under `/api` is `/ocr`); a path outside it stays whole. */
+function pathBelow(pathname: string, basePath: string): string {
+  const base = basePath.replace(/\/+$/, '');
+  return base !== '' && pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname;
+}
+
+/**
+ * Reads a multipart body's parts into the record, and its files into `images`; `null` when the body is
+ * not multipart.
+ */
+async function readParts(request: Request, record: RecordedRequest, images: Blob[]): Promise<{ field: string; file: boolean }[] | null> {
+  if (!(record.headers['content-type'] ?? '').startsWith('multipart/form-data')) return null;
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return false;
+    return null;
   }
+  const parts: { field: string; file: boolean }[] = [];
   for (const [field, value] of form) {
     if (typeof value === 'string') {
       record.textFields.push(field);
@@ -425,18 +471,28 @@ async function readParts(request: Request, record: RecordedRequest, images: Blob
       record.files.push({ field, name: value.name, type: value.type, size: value.size });
       images.push(value);
     }
+    parts.push({ field, file: typeof value !== 'string' });
   }
-  return true;
+  return parts;
 }
 
-/** A reason to refuse the parts, or `null` when they are all image files under `field`. */
-function checkParts(record: RecordedRequest, field: string): string | null {
-  if (record.textFields.length > 0) return `Unexpected form field(s): ${record.textFields.join(', ')}.`;
-  const stray = record.files.find((file) => file.field !== field);
-  if (stray) return `Unexpected form field "${stray.field}"; images go in "${field}".`;
-  const notImage = record.files.find((file) => !IMAGE_TYPES.has(file.type) || file.size === 0);
-  if (notImage) return `"${notImage.name}" is not an image.`;
+/** The index of the first file that is not a JPEG or PNG by its bytes (whatever its declared type), or `null`. */
+async function firstNonImage(images: readonly Blob[]): Promise<number | null> {
+  for (const [index, image] of images.entries()) {
+    if (imageTypeOf(new Uint8Array(await image.arrayBuffer())) === null) return index;
+  }
   return null;
+}
+
+/** The refusal of a request that breaks the contract: a status and code the real API never gives, so nothing mistakes it. */
+function contractViolation(endpoint: EmulatorEndpoint, violations: readonly ContractViolation[]): EmulatorOutcome {
+  const text = `Contract violation: ${violations.map((violation) => violation.detail).join(' ')}`;
+  return respond(
+    CONTRACT_VIOLATION_STATUS,
+    endpoint === 'ocr'
+      ? { errorCode: 'contract-violation', errorMessage: text, violations }
+      : { code: 'contract-violation', message: text, violations },
+  );
 }
 
 function transportFault(fault: EmulatorFault, endpoint: EmulatorEndpoint): EmulatorOutcome | null {

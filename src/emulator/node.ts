@@ -3,20 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { EkycEmulator, type EmulatorOptions, type EmulatorOutcome } from './emulator.js';
 
-/** Request headers of the API a browser may send across origins. */
-export const API_REQUEST_HEADERS = [
-  'api-key',
-  'session-id',
-  'device-type',
-  'document-type',
-  'side-type',
-  'lang',
-  'auto',
-  'client_uuid',
-  'only-engine',
-  'content-type',
-] as const;
-
 /** One answered request, without headers or bodies: enough for a log line. */
 export interface EmulatorExchange {
   method: string;
@@ -41,13 +27,6 @@ export interface EmulatorServer {
   /** Stops listening and drops every open connection, hanging ones included. */
   close(): Promise<void>;
 }
-
-const PREFLIGHT_HEADERS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': API_REQUEST_HEADERS.join(', '),
-  'access-control-max-age': '600',
-};
 
 /** The Fetch `Request` for a Node request: same method, headers and URL, the body streamed. */
 export function toFetchRequest(req: IncomingMessage, base: string): Request {
@@ -96,16 +75,12 @@ export function emulatorListener(
   return (req, res) => {
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', base).pathname;
-    if (method === 'OPTIONS') {
-      res.writeHead(204, PREFLIGHT_HEADERS).end();
-      onExchange?.({ method, path, outcome: 'preflight' });
-      return;
-    }
     emulator
       .handle(toFetchRequest(req, base))
       .then(async (outcome) => {
         await deliver(res, outcome);
-        onExchange?.({ method, path, outcome: outcome.kind === 'response' ? outcome.response.status : outcome.kind });
+        const answered = method === 'OPTIONS' ? 'preflight' : outcome.kind === 'response' ? outcome.response.status : outcome.kind;
+        onExchange?.({ method, path, outcome: answered });
       })
       .catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -117,7 +92,7 @@ export function emulatorListener(
 
 /**
  * Runs an `EkycEmulator` as a real HTTP server, for back ends and for
- * browsers (CORS preflight allowed from any origin).
+ * browsers (CORS from any origin, for the API's documented headers only).
  */
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
   const { port = 0, host = '127.0.0.1', onExchange, ...emulatorOptions } = options;
