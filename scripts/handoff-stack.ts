@@ -1,9 +1,11 @@
 // The servers the handoff's browser tests talk to, started by scripts/handoff-stack-plugin.js in a
 // process of its own: the API emulator; one ekyc-flow/server instance in memory; two instances on one
-// real Redis (as behind a load balancer); and one in memory whose tokens expire after a few seconds.
+// real Redis (as behind a load balancer); one in memory whose tokens expire after a few seconds; and the
+// contract tests' control server (scripts/contract-stacks.ts).
 // Prints their URLs as one JSON line, then runs until it is sent SIGTERM.
 import { createEkycServer, createRedisStore, type EkycServer } from '../src/server/index.js';
 import { startEmulatorServer } from '../src/emulator/node.js';
+import { startContractStacks } from './contract-stacks.js';
 import { startRedis } from './redis-process.js';
 
 const KEY = 'handoff-test-key';
@@ -38,7 +40,9 @@ async function instance(options: { redis?: boolean; handoffTtlMs?: number } = {}
   return (await server.listen()).url;
 }
 
+const contract = await startContractStacks(origins, USERS);
 const urls = {
+  contract: contract.url,
   single: await instance(),
   pair: [await instance({ redis: true }), await instance({ redis: true })],
   shortLived: await instance({ handoffTtlMs: SHORT_HANDOFF_MS }),
@@ -47,6 +51,6 @@ process.stdout.write(`${JSON.stringify(urls)}\n`);
 
 process.once('SIGTERM', () => {
   void Promise.allSettled(servers.map((server) => server.close()))
-    .then(() => Promise.allSettled([upstream.close(), redis.stop()]))
+    .then(() => Promise.allSettled([upstream.close(), redis.stop(), contract.close()]))
     .then(() => process.exit(0));
 });

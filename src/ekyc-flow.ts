@@ -119,6 +119,7 @@ export class EkycFlow extends LitElement {
     apiBase: { attribute: 'api-base' },
     sessionId: { attribute: 'session-id' },
     apiKey: { attribute: 'api-key' },
+    apiKind: { attribute: 'api-kind' },
     clientUuid: { attribute: 'client-uuid' },
     documentType: { attribute: 'document-type' },
     flow: {},
@@ -142,6 +143,12 @@ export class EkycFlow extends LitElement {
   declare sessionId: string | undefined;
   /** Development only: with a key, the element creates its sessions itself. Never ship a key to browsers. */
   declare apiKey: string | undefined;
+  /**
+   * What answers at `api-base`: `fpt-ai` (exactly FPT.AI's documented headers and fields) or `server` (yours, or
+   * `ekyc-flow/server`: it also gets an `Idempotency-Key` with each upload and your `headers`). Without it: `fpt-ai`
+   * with an `api-key`; `server` for the page's own origin, a handoff or your own `headers`; otherwise `fpt-ai`.
+   */
+  declare apiKind: 'fpt-ai' | 'server' | undefined;
   /** Sent as `client_uuid` when the element creates a session. */
   declare clientUuid: string | undefined;
   /** Identity card, passport or driving licence. Changed mid-flow, the document steps start over; another value is a `bad-config` error. */
@@ -293,8 +300,8 @@ export class EkycFlow extends LitElement {
 
   /** The settings as the flow checks them; `lang` is the element's own, or the language it follows. */
   private get settings(): ElementSettings {
-    const { apiBase, sessionId, apiKey, documentType, flow, livenessChallenge, credentials } = this;
-    return { apiBase, sessionId, apiKey, documentType, flow, livenessChallenge, credentials, lang: this.lang || this.language };
+    const { apiBase, sessionId, apiKey, apiKind, documentType, flow, livenessChallenge, credentials } = this;
+    return { apiBase, sessionId, apiKey, apiKind, documentType, flow, livenessChallenge, credentials, lang: this.lang || this.language };
   }
 
   /** The language the element speaks: its own `lang`, else the nearest ancestor's; `vi` unless that is `en`. */
@@ -303,8 +310,9 @@ export class EkycFlow extends LitElement {
   }
 
   private get api(): ApiConfig {
-    const { apiKey, credentials, headers } = this;
-    return { apiBase: this.apiBase ?? '', apiKey, timeoutMs: this.requestTimeout, credentials, headers };
+    const { apiKey, apiKind: audience, credentials, headers } = this;
+    const handoff = Boolean(this.handoffUrl || this.handoffToken);
+    return { apiBase: this.apiBase ?? '', apiKey, timeoutMs: this.requestTimeout, credentials, headers, audience, handoff };
   }
 
   private loadHandoff(): Promise<HandoffController> {

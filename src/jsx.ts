@@ -23,6 +23,8 @@ export interface EkycFlowAttributes {
   'session-id'?: string;
   /** Development only: never ship a key to browsers. */
   'api-key'?: string;
+  /** Who answers at `api-base`: FPT.AI itself, or your server (worked out when absent). */
+  'api-kind'?: 'fpt-ai' | 'server';
   'client-uuid'?: string;
   'document-type'?: DocumentType;
   flow?: 'full' | 'ocr-only';

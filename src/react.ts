@@ -39,6 +39,7 @@ export type EkycFlowProperties = Partial<
   >
 > & {
   documentType?: DocumentType;
+  apiKind?: 'fpt-ai' | 'server';
   flow?: 'full' | 'ocr-only';
   livenessChallenge?: 'none' | 'turn-head';
 };

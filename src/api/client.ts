@@ -1,3 +1,4 @@
+import { audienceOf } from './audience.js';
 import { EkycApiError, EkycFaceError } from './errors.js';
 import { isRecord, postJson, type JsonAnswer } from './request.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   RawInitResponse,
   RawOcrField,
   RawOcrResponse,
+  UploadOptions,
 } from './types.js';
 import { DEVICE_TYPE } from './types.js';
 import { apiBoolean, apiNumber, apiString } from './values.js';
@@ -24,6 +26,10 @@ function baseHeaders(config: ApiConfig): Record<string, string> {
   if (config.apiKey) headers['api-key'] = config.apiKey;
   return headers;
 }
+
+/** Headers of our own: only for the integrator's server, never for FPT.AI, whose CORS would refuse the request. */
+const serverHeaders = (config: ApiConfig, { idempotencyKey }: UploadOptions): Record<string, string> =>
+  audienceOf(config) === 'server' && idempotencyKey ? { 'idempotency-key': idempotencyKey } : {};
 
 function sessionExpired(status: number, body: unknown, message?: string): EkycApiError {
   return new EkycApiError('session-expired', message || 'The session has expired or is not valid.', {
@@ -89,7 +95,7 @@ export async function readDocument(config: ApiConfig, options: OcrOptions): Prom
   } as Record<string, string>;
   if (side) headers['side-type'] = side;
   if (options.lang) headers['lang'] = options.lang;
-  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  Object.assign(headers, serverHeaders(config, options));
   const form = new FormData();
   const names = side ? [side] : ['front', 'back'];
   files.forEach((file, index) => form.append('files', file, `${names[index] ?? 'page'}.jpg`));
@@ -142,7 +148,7 @@ export async function checkFace(config: ApiConfig, options: FaceOptions): Promis
     auto: options.auto ? 'True' : 'False',
   } as Record<string, string>;
   if (options.lang) headers['lang'] = options.lang;
-  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  Object.assign(headers, serverHeaders(config, options));
   const form = new FormData();
   options.selfies.forEach((selfie, index) => form.append('selfies', selfie, `selfie-${index + 1}.jpg`));
 

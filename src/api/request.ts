@@ -1,3 +1,4 @@
+import { audienceOf } from './audience.js';
 import { EkycApiError } from './errors.js';
 import type { ApiConfig } from './types.js';
 
@@ -71,8 +72,12 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
   }
 }
 
-/** The host's headers, then the API's own over them: a host header cannot change the session or the key. */
-async function headersOf({ headers: host }: ApiConfig, own: Record<string, string>): Promise<Headers> {
+/**
+ * The host's headers (for its own server only: FPT.AI takes none), then the API's own over them: a host
+ * header cannot change the session or the key.
+ */
+async function headersOf(config: ApiConfig, own: Record<string, string>): Promise<Headers> {
+  const host = audienceOf(config) === 'server' ? config.headers : undefined;
   const headers = new Headers(typeof host === 'function' ? await host() : host);
   for (const [name, value] of Object.entries(own)) headers.set(name, value);
   return headers;

@@ -22,11 +22,21 @@ export interface ApiConfig {
   credentials?: ApiCredentials | undefined;
   /**
    * The host's own headers for its server (`authorization`, a CSRF token), or a function
-   * that gives them for each call (so a token can be renewed). Never sent as API headers,
-   * never logged, never in an event.
+   * that gives them for each call (so a token can be renewed). Sent only to a `server`
+   * audience; never sent as API headers, never logged, never in an event.
    */
   headers?: HostHeaders | undefined;
+  /**
+   * Who answers at `apiBase`: FPT.AI itself, which takes exactly its documented headers and fields, or a
+   * `server` of the integrator's (`ekyc-flow/server`, a proxy) that also takes the `Idempotency-Key` and
+   * the host's `headers`. Unset, it is worked out (`audienceOf` in `api/audience.ts`).
+   */
+  audience?: ApiAudience | undefined;
+  /** The session is handed off between devices: only `ekyc-flow/server` does that. */
+  handoff?: boolean | undefined;
 }
+
+export type ApiAudience = 'fpt-ai' | 'server';
 
 export type ApiCredentials = 'omit' | 'same-origin' | 'include';
 
@@ -47,7 +57,7 @@ export interface InitSessionOptions extends CallOptions {
 
 export interface UploadOptions extends CallOptions {
   /**
-   * Sent as `Idempotency-Key`, so that a server calls the API once per capture: give
+   * Sent as `Idempotency-Key` to a `server` audience (never to FPT.AI), so that a server calls the API once per capture: give
    * the same key to every retry of a capture, another to a photo taken again
    * (`idempotencyKeyOf(images)` in `api/idempotency.ts` does exactly that).
    */

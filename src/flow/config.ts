@@ -6,6 +6,7 @@ export interface ElementSettings {
   apiBase: string | undefined;
   sessionId: string | undefined;
   apiKey: string | undefined;
+  apiKind?: string | undefined;
   documentType: string;
   flow: string;
   lang: string;
@@ -26,6 +27,9 @@ export function checkSettings(settings: ElementSettings): CheckedSettings {
   }
   if (!settings.sessionId && !settings.apiKey) {
     problems.push('Set session-id to a session created on your server (or, for development only, api-key).');
+  }
+  if (settings.apiKind !== undefined && settings.apiKind !== 'fpt-ai' && settings.apiKind !== 'server') {
+    problems.push(`api-kind must be fpt-ai or server (got "${settings.apiKind}").`);
   }
   if (!(DOCUMENT_TYPES as readonly string[]).includes(settings.documentType)) {
     problems.push(`document-type must be idr, passport or dlr (got "${settings.documentType}").`);

@@ -8,8 +8,8 @@ import {
   type ApiConfig,
 } from '../../src/api/index.js';
 import { idempotencyKeyOf } from '../../src/api/idempotency.js';
-import type { RecordedRequest } from '../../src/emulator/index.js';
-import { apiHeaders, useEmulator } from '../helpers/emulator.js';
+import { CONTRACT_VIOLATION_STATUS, type RecordedRequest } from '../../src/emulator/index.js';
+import { apiHeaders, useEmulator, useIntegratorServer } from '../helpers/emulator.js';
 import { jpegBlob } from '../helpers/images.js';
 
 const KEY = 'demo-key';
@@ -449,20 +449,62 @@ describe('API client: transport failures', () => {
   });
 });
 
-describe('API client: calls to the integrator’s server', () => {
+describe('API client: what goes to FPT.AI and what to the integrator’s server', () => {
   const ocrOf = (config: ApiConfig, sessionId: string, image: Blob, idempotencyKey?: string) =>
     readDocument(config, { sessionId, documentType: 'idr', side: 'front', files: [image], idempotencyKey });
 
-  it('sends the given Idempotency-Key with an upload, and none when none is given', async () => {
+  /** The integrator's server stand-in, and a session its key made. */
+  async function serverSetup() {
+    const server = await useIntegratorServer();
+    const config: ApiConfig = { apiBase: server.apiBase, timeoutMs: 5000 };
+    return { server, config, sessionId: server.emulator.createSession() };
+  }
+
+  it('sends FPT.AI exactly its contract: no Idempotency-Key and none of the host’s headers, whatever it is given', async () => {
+    const { emulator, config } = await setup();
+    const headers = { authorization: 'Bearer host-token', 'x-csrf': 'c1' };
+    const { sessionId } = await initSession({ ...config, headers });
+    await ocrOf({ ...config, headers }, sessionId, await jpegBlob(), 'capture-front-7');
+    await checkFace({ ...config, headers }, { sessionId, selfies: [await jpegBlob(48, 64)], auto: true, idempotencyKey: 'capture-selfie-7' });
+    expect(emulator.requests.map((request) => apiHeaders(request.headers))).to.deep.equal([
+      { 'api-key': KEY, 'device-type': 'web-sdk' },
+      { 'api-key': KEY, 'device-type': 'web-sdk', 'session-id': sessionId, 'document-type': 'idr', 'side-type': 'front' },
+      { 'api-key': KEY, 'device-type': 'web-sdk', 'session-id': sessionId, auto: 'True' },
+    ]);
+    expect(emulator.violations).to.deep.equal([]);
+  });
+
+  it('sends FPT.AI exactly its contract with a session the integrator made, and the audience fpt-ai said outright', async () => {
+    const { emulator, config } = await setup({ key: false });
+    const sessionId = emulator.createSession();
+    await ocrOf({ ...config, audience: 'fpt-ai', headers: { authorization: 'Bearer t' } }, sessionId, await jpegBlob(), 'capture-front-9');
+    expect(apiHeaders(lastRequest(emulator.requests).headers)).to.deep.equal({
+      'device-type': 'web-sdk',
+      'session-id': sessionId,
+      'document-type': 'idr',
+      'side-type': 'front',
+    });
+    expect(emulator.violations).to.deep.equal([]);
+  });
+
+  it('is refused by the emulator, as FPT.AI’s CORS would refuse it, when an Idempotency-Key goes to FPT.AI', async () => {
     const { emulator, config } = await setup();
     const { sessionId } = await initSession(config);
-    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal(undefined);
+    const error = await rejection(ocrOf({ ...config, audience: 'server' }, sessionId, await jpegBlob(), 'capture-front-1'));
+    expect(error.code).to.equal('http');
+    expect(error.status).to.equal(CONTRACT_VIOLATION_STATUS);
+    expect(emulator.violations.map(({ kind, name }) => `${kind} ${name}`)).to.deep.equal(['header idempotency-key']);
+  });
+
+  it('sends the given Idempotency-Key with an upload to the integrator’s server, and none when none is given', async () => {
+    const { server, config, sessionId } = await serverSetup();
     await ocrOf(config, sessionId, await jpegBlob(), 'capture-front-7');
-    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal('capture-front-7');
+    expect(server.received.at(-1)?.headers['idempotency-key']).to.equal('capture-front-7');
     await checkFace(config, { sessionId, selfies: [await jpegBlob(48, 64)], auto: true, idempotencyKey: 'capture-selfie-7' });
-    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal('capture-selfie-7');
+    expect(server.received.at(-1)?.headers['idempotency-key']).to.equal('capture-selfie-7');
     await ocrOf(config, sessionId, await jpegBlob());
-    expect(lastRequest(emulator.requests).headers['idempotency-key']).to.equal(undefined);
+    expect(server.received.at(-1)?.headers['idempotency-key']).to.equal(undefined);
+    expect(server.emulator.violations).to.deep.equal([]);
   });
 
   it('gives one key a capture: the same Blob again gets the same key, another Blob another, a pair of Blobs a key of both', async () => {
@@ -476,10 +518,10 @@ describe('API client: calls to the integrator’s server', () => {
   });
 
   it('adds the host’s headers from an object, or from an async function asked at each call', async () => {
-    const { emulator, config } = await setup();
+    const { server, config, sessionId } = await serverSetup();
     let round = 0;
-    const { sessionId } = await initSession({ ...config, headers: { Authorization: 'Bearer host-token-1' } });
-    expect(lastRequest(emulator.requests).headers['authorization']).to.equal('Bearer host-token-1');
+    await ocrOf({ ...config, headers: { Authorization: 'Bearer host-token-1' } }, sessionId, await jpegBlob());
+    expect(server.received.at(-1)?.headers['authorization']).to.equal('Bearer host-token-1');
     const headers = async () => {
       await Promise.resolve();
       round += 1;
@@ -487,29 +529,26 @@ describe('API client: calls to the integrator’s server', () => {
     };
     await ocrOf({ ...config, headers }, sessionId, await jpegBlob());
     await ocrOf({ ...config, headers }, sessionId, await jpegBlob());
-    expect(lastRequest(emulator.requests).headers['authorization']).to.equal('Bearer host-token-3');
-    expect(lastRequest(emulator.requests).headers['x-csrf']).to.equal('c1');
+    expect(server.received.at(-1)?.headers['authorization']).to.equal('Bearer host-token-3');
+    expect(server.received.at(-1)?.headers['x-csrf']).to.equal('c1');
   });
 
   it('keeps the API’s own headers over the host’s', async () => {
-    const { emulator, config } = await setup();
-    const { sessionId } = await initSession(config);
+    const { server, config, sessionId } = await serverSetup();
     const headers = { 'Session-Id': 'forged', 'device-type': 'android', 'Idempotency-Key': 'forged-key-1' };
     await ocrOf({ ...config, headers }, sessionId, await jpegBlob(), 'capture-front-8');
-    const sent = lastRequest(emulator.requests).headers;
+    const sent = server.received.at(-1)?.headers ?? {};
     expect(sent['session-id']).to.equal(sessionId);
     expect(sent['device-type']).to.equal('web-sdk');
     expect(sent['idempotency-key']).to.equal('capture-front-8');
   });
 
   it('fails as network, sending nothing, when the host’s headers function throws', async () => {
-    const { emulator, config } = await setup();
-    const { sessionId } = await initSession(config);
-    const count = emulator.requests.length;
+    const { server, config, sessionId } = await serverSetup();
     const headers = () => Promise.reject(new Error('token refresh failed'));
     const error = await rejection(ocrOf({ ...config, headers }, sessionId, await jpegBlob()));
     expect(error.code).to.equal('network');
-    expect(emulator.requests.length).to.equal(count);
+    expect(server.received).to.deep.equal([]);
   });
 
   it('sends cookies to its own origin by default, and as configured: omit or include', async () => {
@@ -527,15 +566,16 @@ describe('API client: calls to the integrator’s server', () => {
   });
 
   it('never writes the host’s headers to the console, even when a call fails', async () => {
-    const { emulator, config } = await setup();
+    const { server, config, sessionId } = await serverSetup();
     const written: string[] = [];
     const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
     const originals = methods.map((method) => Object.getOwnPropertyDescriptor(console, method)!);
     for (const method of methods) console[method] = (...args: unknown[]) => void written.push(args.map(String).join(' '));
     try {
       const headers = { authorization: 'Bearer secret-host-token' };
-      const { sessionId } = await initSession({ ...config, headers });
-      emulator.inject('http-500');
+      await ocrOf({ ...config, headers }, sessionId, await jpegBlob());
+      expect(server.received.at(-1)?.headers['authorization']).to.equal('Bearer secret-host-token');
+      server.emulator.inject('http-500');
       const error = await rejection(ocrOf({ ...config, headers }, sessionId, await jpegBlob()));
       expect(JSON.stringify(error)).to.not.include('secret-host-token');
       expect(error.message).to.not.include('secret-host-token');

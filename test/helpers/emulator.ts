@@ -1,3 +1,5 @@
+import { http } from 'msw';
+import { DOCUMENTED_HEADERS, senderHeaders } from '../../src/api/contract.js';
 import { startBrowserEmulator, type BrowserEmulator, type RecordedRequest } from '../../src/emulator/index.js';
 
 let running: Promise<BrowserEmulator> | undefined;
@@ -11,21 +13,51 @@ export async function useEmulator(): Promise<BrowserEmulator> {
   return started;
 }
 
-/** The API's own headers, as the emulator received them. */
-export function apiHeaders(headers: Record<string, string>): Record<string, string> {
-  const names = [
-    'api-key',
-    'api_key',
-    'session-id',
-    'device-type',
-    'client_uuid',
-    'only-engine',
-    'document-type',
-    'side-type',
-    'lang',
-    'auto',
-  ];
-  return Object.fromEntries(names.filter((name) => name in headers).map((name) => [name, headers[name] ?? '']));
+/** Every header a request's sender chose (all but the browser's and the HTTP stack's own): nothing filtered out. */
+export const apiHeaders = senderHeaders;
+
+/** A request as the integrator's server stand-in received it. */
+export interface ReceivedRequest {
+  path: string;
+  /** Every header the sender chose, names lower-cased. */
+  headers: Record<string, string>;
+}
+
+export interface IntegratorServer extends BrowserEmulator {
+  /** Everything the stand-in received, in order. */
+  received: ReceivedRequest[];
+}
+
+/** Where the integrator's server stand-in answers: the page's own origin, as `ekyc-flow/server` mounted at `/kyc`. */
+export const INTEGRATOR_SERVER_PATH = '/integrator-server';
+let integrator: IntegratorServer | undefined;
+
+/**
+ * The integrator's own server on the page's origin, as a stand-in of its proxy role: it records every request
+ * as it arrived (our `Idempotency-Key`, the host's headers) and forwards to the emulator only what FPT.AI's
+ * contract lists, as `ekyc-flow/server` does. Each test resets what it received.
+ */
+export async function useIntegratorServer(): Promise<IntegratorServer> {
+  const started = await useEmulator();
+  if (!integrator) {
+    const received: ReceivedRequest[] = [];
+    const base = `${location.origin}${INTEGRATOR_SERVER_PATH}`;
+    started.worker.use(
+      http.all(`${base}/*`, async ({ request }) => {
+        const path = new URL(request.url).pathname.slice(INTEGRATOR_SERVER_PATH.length);
+        const headers = Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value]));
+        received.push({ path, headers: senderHeaders(headers) });
+        const forwarded = Object.entries(headers).filter(([name]) => DOCUMENTED_HEADERS.includes(name));
+        const body = request.method === 'POST' ? await request.arrayBuffer() : null;
+        const outcome = await started.emulator.handle(new Request(`${started.apiBase}${path}`, { method: request.method, headers: forwarded, body }));
+        if (outcome.kind === 'response') return outcome.response;
+        return Response.error();
+      }),
+    );
+    integrator = { ...started, apiBase: base, received };
+  }
+  integrator.received.length = 0;
+  return integrator;
 }
 
 /** What each request was: `init`, `front`, `back` (OCR by `side-type`), `ocr` (no side) or `face`. */

@@ -17,6 +17,7 @@ const SERVER = EKYC_SERVER;
       <h1>Identity check</h1>
       <ekyc-flow
         [apiBase]="server"
+        api-kind="server"
         [sessionId]="sessionId()"
         document-type="idr"
         lang="en"

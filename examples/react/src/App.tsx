@@ -12,6 +12,7 @@ export function App() {
       <h1>Identity check</h1>
       <ekyc-flow
         api-base={SERVER}
+        api-kind="server"
         session-id={session.id}
         document-type="idr"
         lang="en"

@@ -14,6 +14,7 @@ export function WrapperApp() {
       <EkycFlowReact
         ref={flow}
         apiBase={SERVER}
+        apiKind="server"
         sessionId={session.id}
         documentType="idr"
         lang="en"
