@@ -9,6 +9,7 @@ import type { CaptureState, LivenessChallenge } from '../flow/types.js';
 import { GuidanceController } from '../guidance/guidance-controller.js';
 import type { FrameFindings, GuidanceUpdate } from '../guidance/types.js';
 import { nextTask } from '../platform/scheduling.js';
+import { waits } from '../platform/waits.js';
 import { renderCapture, type CaptureHandlers } from '../views/capture.js';
 import type { Translate } from '../views/common.js';
 import { renderReview } from '../views/review.js';
@@ -34,7 +35,6 @@ export interface CaptureSettings {
 }
 
 /** How long the portrait check waits for the face detector, which starts loading with the flow. */
-const PORTRAIT_DETECTOR_WAIT_MS = 20_000;
 
 const longSide = (side: CaptureSide): number => (side === 'selfie' ? SELFIE_LONG_SIDE : CAPTURE_LONG_SIDE);
 
@@ -263,7 +263,7 @@ export class CaptureController implements ReactiveController {
    */
   private async checkPortrait(image: Blob): Promise<void> {
     try {
-      const detector = await this.guidance.detector(PORTRAIT_DETECTOR_WAIT_MS);
+      const detector = await this.guidance.detector(waits.detectorWaitMs);
       if (!detector) return;
       const { frontHasPortrait } = await import('../face/portrait.js');
       if (!(await frontHasPortrait(detector, image))) this.flow.dispatch({ type: 'portrait-missing', image });

@@ -1,5 +1,6 @@
 import { checkFace, EkycFaceError, initSession, readDocument } from '../api/client.js';
 import { EkycApiError } from '../api/errors.js';
+import { nthDelay, pause, waits } from '../platform/waits.js';
 import { idempotencyKeyOf } from '../api/idempotency.js';
 import type { ApiConfig, ApiLang } from '../api/types.js';
 import { unreachedFailure } from './failures.js';
@@ -14,7 +15,7 @@ export interface RunContext {
   signal: AbortSignal;
   /** ID cards: where the QR decoder's assets are; each side's code is then read on the device during its OCR call. */
   qrAssetsBase?: string | undefined;
-  /** Waits between automatic retries (default: real time). */
+  /** Waits between automatic retries (default: `pause`, real time); a rejection stops the retries. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
@@ -27,28 +28,10 @@ export function prepareQr(assetsBase: string): Promise<void> {
   });
 }
 
-/** Automatic retries of a transient failure before the user is asked, one delay a retry: they grow. */
-export const RETRY_DELAYS_MS = [1000, 3000] as const;
-
-/** The delay before retry `attempt`, within a quarter of its step either way, so that clients do not retry in step. */
+/** The delay before retry `attempt` (`waits.apiRetryMs`), within a quarter of its step either way, so that clients do not retry in step. */
 export function backoffDelay(attempt: number, random = Math.random): number {
-  // Past the last step, the last delay again.
-  const base = RETRY_DELAYS_MS[attempt] ?? RETRY_DELAYS_MS[1];
-  return base * (0.75 + random() / 2);
+  return nthDelay(waits.apiRetryMs, attempt) * (0.75 + random() / 2);
 }
-
-const realSleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new EkycApiError('aborted', 'Cancelled.'));
-      },
-      { once: true },
-    );
-  });
 
 /** Turns whatever a call threw into the flow's vocabulary. */
 export function classify(error: unknown): WorkFailure {
@@ -144,19 +127,16 @@ async function call(work: Work, state: FlowProgress, context: RunContext): Promi
  * leads to. Resolves `null` when aborted: nobody is listening any more.
  */
 export async function runWork(work: Work, state: FlowProgress, context: RunContext): Promise<FlowEvent | null> {
-  const sleep = context.sleep ?? realSleep;
   for (let attempt = 0; ; attempt++) {
     try {
       return await call(work, state, context);
     } catch (error) {
       if (context.signal.aborted) return null;
-      const retryable = error instanceof EkycApiError && error.transient && attempt < RETRY_DELAYS_MS.length;
+      const retryable = error instanceof EkycApiError && error.transient && attempt < waits.apiRetryMs.length;
       if (!retryable) return { type: 'work-failed', work, failure: classify(error) };
-      try {
-        await sleep(backoffDelay(attempt), context.signal);
-      } catch {
-        return null;
-      }
+      const delay = backoffDelay(attempt);
+      const slept = context.sleep ? await context.sleep(delay, context.signal).then(() => true, () => false) : await pause(delay, context.signal);
+      if (!slept) return null;
     }
   }
 }

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Rect } from '../capture/geometry.js';
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
 import type { DocumentAnalyzer } from '../quality/analyzer.js';
+import { waits } from '../platform/waits.js';
 import type { FrameFindings, Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
 
 /** What the current step wants watched. */
@@ -28,18 +29,11 @@ export interface GuidanceCallbacks {
   onAligned?(): void;
 }
 
-/**
- * Screen readers hear a new hint at most this often, and only when it changed; the latest hint
- * wins (the ones in between are never spoken). The visible hint follows every frame.
- */
-export const ANNOUNCE_INTERVAL_MS = 2000;
-/**
- * How long a step waits for the face detector (MediaPipe, 4 MB, compiled on the device) before
- * going on without it: the selfie by hand, the front without its portrait check.
- */
-const DETECTOR_WAIT_MS = 20_000;
-/** How long a detector outlives its element, for an element that comes back (or the next one) to reuse. */
-export const DETECTOR_REUSE_MS = 5000;
+// Screen readers hear a new hint at most every `waits.announceIntervalMs`, and only when it changed; the
+// latest hint wins (the ones in between are never spoken). The visible hint follows every frame. A step
+// waits `waits.detectorWaitMs` for the face detector (MediaPipe, 4 MB, compiled on the device) before going
+// on without it: the selfie by hand, the front without its portrait check.
+
 
 const loadShared = () => import('../face/detector/preload.js');
 
@@ -89,7 +83,7 @@ export class GuidanceController implements ReactiveController {
   hostDisconnected(): void {
     this.sync(null);
     clearTimeout(this.speakTimer);
-    this.giveBack(DETECTOR_REUSE_MS);
+    this.giveBack(waits.detectorReuseMs);
     this.analyzer?.dispose();
     this.analyzer = null;
   }
@@ -104,7 +98,7 @@ export class GuidanceController implements ReactiveController {
   }
 
   /** The detector, or `null` when it failed, died twice, or is not ready within a few seconds. */
-  async detector(waitMs = DETECTOR_WAIT_MS): Promise<FaceDetectorHandle | null> {
+  async detector(waitMs = waits.detectorWaitMs): Promise<FaceDetectorHandle | null> {
     if (this.deadDetector) return null;
     if (!this.detectorLoad) this.acquire();
     const load = this.detectorLoad;
@@ -267,7 +261,7 @@ export class GuidanceController implements ReactiveController {
 
   private scheduleSpeech(): void {
     clearTimeout(this.speakTimer);
-    const wait = this.lastSpoken + ANNOUNCE_INTERVAL_MS - performance.now();
+    const wait = this.lastSpoken + waits.announceIntervalMs - performance.now();
     const speak = (): void => {
       if (this.spokenHint === this.hint) return;
       this.spokenHint = this.hint;

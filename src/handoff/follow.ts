@@ -1,5 +1,6 @@
 import { joinUrl } from '../api/request.js';
 import type { ApiConfig } from '../api/types.js';
+import { nthDelay, pause, waits } from '../platform/waits.js';
 import { call, eventsPath, HandoffRefused, hostHeaders, type HandoffEvent } from './protocol.js';
 
 export interface FollowOptions {
@@ -9,23 +10,12 @@ export interface FollowOptions {
   onEvent: (event: HandoffEvent) => void;
   /** The server no longer knows the token (expired, or the handoff is over). */
   onGone: () => void;
-  /** Waits between tries (default: real time). */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Waits between tries (default: `pause`, real time). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<unknown>;
 }
 
 /** Streams that break this many times in a row: the connection cannot stream (a buffering proxy), so it polls. */
 const STREAM_FAILURES_BEFORE_POLLING = 3;
-const POLL_MS = 2_000;
-const RETRY_MS = [1_000, 2_000, 5_000];
-
-const realSleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 
 const isEnd = (event: HandoffEvent): boolean => event.state === 'done' || event.state === 'cancelled';
 
@@ -47,7 +37,7 @@ function takeEvents(buffer: string): { events: HandoffEvent[]; rest: string } {
  */
 export async function follow(options: FollowOptions): Promise<void> {
   const { api, token, signal, onEvent, onGone } = options;
-  const sleep = options.sleep ?? realSleep;
+  const sleep = options.sleep ?? pause;
   // Changed by `take`, called back from the reading: an object, so that its fields are read afresh.
   const seen = { after: 0, ended: false };
   let failures = 0;
@@ -64,7 +54,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         const { events } = await call<{ events: HandoffEvent[] }>(api, eventsPath(token, seen.after), { method: 'GET', signal });
         events.forEach(take);
         failures = STREAM_FAILURES_BEFORE_POLLING;
-        if (!over()) await sleep(POLL_MS, signal);
+        if (!over()) await sleep(waits.handoffPollMs, signal);
         continue;
       }
       const response = await (api.fetch ?? fetch)(joinUrl(api.apiBase, eventsPath(token, seen.after)), {
@@ -94,7 +84,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         return;
       }
       failures += 1;
-      await sleep(RETRY_MS[Math.min(failures, RETRY_MS.length) - 1] ?? POLL_MS, signal);
+      await sleep(nthDelay(waits.handoffRetryMs, failures - 1), signal);
     }
   }
 }

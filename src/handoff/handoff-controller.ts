@@ -6,6 +6,7 @@ import type { StringKey } from '../i18n/localize.js';
 import type { Translate } from '../views/common.js';
 import { renderDone } from '../views/done.js';
 import { renderComputerHandoff, renderPhoneHandoff, type PhoneHandoffView } from '../views/handoff.js';
+import { nthDelay, pause, waits } from '../platform/waits.js';
 import { follow } from './follow.js';
 import {
   claimHandoff,
@@ -40,7 +41,6 @@ export interface HandoffOptions {
 type ComputerPhase = 'creating' | 'showing' | 'expired' | 'failed' | 'done';
 type PhonePhase = 'claiming' | 'refused' | 'failed' | 'running' | 'done' | 'cancelled';
 
-const SEND_RETRY_MS = [1_000, 2_000, 5_000];
 
 const STATUS: Partial<Record<Step, StringKey>> = {
   'document-back': 'handoff.status.document-back',
@@ -50,7 +50,6 @@ const STATUS: Partial<Record<Step, StringKey>> = {
   done: 'handoff.status.done',
 };
 
-const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * "Continue on your phone", both ends. On the computer: asks the server for a token, shows it as a QR code
@@ -315,7 +314,7 @@ export class HandoffController implements ReactiveController {
       } catch (error) {
         // Refused: the handoff is over for the server; a lost connection: try again.
         if (!(error instanceof HandoffRefused) || error.status >= 500) {
-          await wait(SEND_RETRY_MS[Math.min(failures++, SEND_RETRY_MS.length - 1)] ?? 5_000);
+          await pause(nthDelay(waits.handoffSendRetryMs, failures++));
           continue;
         }
       }

@@ -14,6 +14,7 @@ import {
   waitForStep,
   type Recorded,
 } from '../helpers/flow.js';
+import { useFastWaits } from '../helpers/fast-waits.js';
 
 /** `init`, `front`, `back`, `face`: what each request was. */
 const calls = (requests: readonly RecordedRequest[]): string[] =>
@@ -154,26 +155,29 @@ describe('<ekyc-flow>: what each API answer does', () => {
     expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
   });
 
-  for (const [fault, code] of [
-    ['network', 'network'],
-    ['http-503', 'server'],
-    ['timeout', 'timeout'],
-  ] as const) {
-    it(`${fault} that persists: "connection problem" with a retry button; one retry sends once; nothing is lost`, async () => {
-      const { emulator, apiBase } = await useEmulator();
-      emulator.inject(fault, { endpoint: 'ocr', side: 'back', times: 3 });
-      const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), requestTimeout: fault === 'timeout' ? 1000 : 10_000 });
-      await throughDocument(element);
-      await waitForStep(element, 'error', 20_000);
-      expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code, recoverable: true, step: 'processing' });
-      expect(calls(emulator.requests)).to.deep.equal(['front', 'back', 'back', 'back']);
-      const retry = part(element, 'retry-button');
-      retry?.click();
-      retry?.click();
-      await waitForStep(element, 'selfie');
-      expect(calls(emulator.requests)).to.deep.equal(['front', 'back', 'back', 'back', 'back']);
-      const back = eventsNamed(events, 'ekyc-capture').find((capture) => capture.side === 'back');
-      expect(sizes(emulator.requests, 'back').at(-1)).to.equal(back!.image.size);
-    });
-  }
+  describe('faults that persist (retried after shortened waits)', () => {
+    useFastWaits();
+    for (const [fault, code] of [
+      ['network', 'network'],
+      ['http-503', 'server'],
+      ['timeout', 'timeout'],
+    ] as const) {
+      it(`${fault} that persists: "connection problem" with a retry button; one retry sends once; nothing is lost`, async () => {
+        const { emulator, apiBase } = await useEmulator();
+        emulator.inject(fault, { endpoint: 'ocr', side: 'back', times: 3 });
+        const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), requestTimeout: fault === 'timeout' ? 1000 : 10_000 });
+        await throughDocument(element);
+        await waitForStep(element, 'error', 20_000);
+        expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code, recoverable: true, step: 'processing' });
+        expect(calls(emulator.requests)).to.deep.equal(['front', 'back', 'back', 'back']);
+        const retry = part(element, 'retry-button');
+        retry?.click();
+        retry?.click();
+        await waitForStep(element, 'selfie');
+        expect(calls(emulator.requests)).to.deep.equal(['front', 'back', 'back', 'back', 'back']);
+        const back = eventsNamed(events, 'ekyc-capture').find((capture) => capture.side === 'back');
+        expect(sizes(emulator.requests, 'back').at(-1)).to.equal(back!.image.size);
+      });
+    }
+  });
 });

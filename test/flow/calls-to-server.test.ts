@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { requestCalls, useEmulator, useIntegratorServer, type ReceivedRequest } from '../helpers/emulator.js';
 import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep, type Recorded } from '../helpers/flow.js';
+import { useFastWaits } from '../helpers/fast-waits.js';
 import { throughDocument, throughSelfie, waitForErrorScreen } from '../helpers/journey.js';
 
 /** What a request the integrator's server received was: `front`, `back` (OCR by `side-type`) or `face`. */
@@ -13,6 +14,7 @@ const keysOf = (received: readonly ReceivedRequest[], call: string): (string | u
 
 describe('<ekyc-flow> calls to the integrator’s server', function () {
   this.timeout(30_000);
+  useFastWaits();
   let events: Recorded[];
   beforeEach(() => {
     events = recordEvents();

@@ -4,6 +4,7 @@ import { en } from '../../src/i18n/en.js';
 import { vi } from '../../src/i18n/vi.js';
 import { apiHeaders, requestCalls, sentSizes, useEmulator } from '../helpers/emulator.js';
 import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, stepsOf, waitForStep, type Recorded } from '../helpers/flow.js';
+import { useFastWaits } from '../helpers/fast-waits.js';
 import { confirmedSize, textOf, throughDocument, throughSelfie, waitForErrorScreen } from '../helpers/journey.js';
 
 /** The steps shown after the first `ekyc-error`. */
@@ -14,6 +15,7 @@ function stepsAfterError(events: Recorded[]): string[] {
 
 describe('<ekyc-flow> under network faults', function () {
   this.timeout(60_000);
+  useFastWaits();
   let events: Recorded[];
   beforeEach(() => {
     events = recordEvents();
