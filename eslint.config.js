@@ -53,6 +53,14 @@ export default tseslint.config(
     },
   },
   {
+    // Node tests beside the browser ones: type-checked by test/node's project, which includes them.
+    files: ['test/**/*.node.test.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './test/node/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+  },
+  {
     files: ['scripts/**/*.ts', 'bench/**/*.ts', 'vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

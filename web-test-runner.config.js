@@ -33,33 +33,16 @@ export const STRICT_CSP = [
 ].join('; ');
 
 /**
- * Tests of pure functions (pixels in, numbers out; the step machine; strings) run once, in
- * Chromium; every other test runs in every engine.
+ * Tests of pure functions that draw their pictures with a canvas run once, in Chromium; those that need no
+ * browser at all run under Node (`*.node.test.ts`, in `npm run test:node`); every other test runs in every engine.
  */
 const PURE_FILES = [
   'test/a11y/directions.test.ts',
-  'test/camera/choose-camera.test.ts',
-  'test/face/capture-gate.test.ts',
-  'test/face/head-turn.test.ts',
-  'test/face/restrict-fetch.test.ts',
-  'test/face/selfie-check.test.ts',
-  'test/face/usage-logging.test.ts',
-  'test/face/yaw.test.ts',
-  'test/flow/machine.test.ts',
   'test/quality/card.test.ts',
-  'test/quality/exposure.test.ts',
   'test/quality/fixtures.test.ts',
   'test/quality/frame-copies.test.ts',
-  'test/quality/gate.test.ts',
-  'test/quality/glare.test.ts',
   'test/quality/grey.test.ts',
-  'test/quality/judge.test.ts',
-  'test/quality/layout.test.ts',
   'test/quality/sharpness.test.ts',
-  'test/quality/stability.test.ts',
-  'test/quality/summary.test.ts',
-  'test/qr/cross-check.test.ts',
-  'test/qr/parse.test.ts',
 ];
 
 const engines = selectedEngines();
@@ -106,8 +89,10 @@ const pictureCameraPage = (name) => (testFramework) => `<!DOCTYPE html>
 
 // `--files` replaces the default group's files only: keep the camera groups whose files it names,
 // narrowed to those files. To run one camera group alone: `npx wtr --group camera-<name>`.
-const filesArgument = process.argv.includes('--files') ? process.argv[process.argv.indexOf('--files') + 1] : undefined;
-const namedFiles = filesArgument === undefined ? null : listFiles('test').filter((file) => globToRegExp(filesArgument).test(file));
+const filesArguments = process.argv.includes('--files')
+  ? process.argv.slice(process.argv.indexOf('--files') + 1).filter((_, index, rest) => !rest.slice(0, index + 1).some((arg) => arg.startsWith('-')))
+  : null;
+const namedFiles = filesArguments === null ? null : listFiles('test').filter((file) => filesArguments.some((glob) => globToRegExp(glob).test(file)));
 const cameraGroups = Object.entries(cameras)
   .map(([name, y4m]) => ({
     name: `camera-${name}`,
@@ -125,7 +110,7 @@ const ROBUSTNESS_FILES = 'test/robustness/**/*.test.ts';
 // With `--files`, the default group runs whatever it names.
 const robustnessGroup =
   namedFiles === null
-    ? [{ name: 'robustness', files: [ROBUSTNESS_FILES], browsers: [chromium, firefox, webkitForRobustness].filter(Boolean) }]
+    ? [{ name: 'robustness', files: [ROBUSTNESS_FILES, '!test/**/*.node.test.ts'], browsers: [chromium, firefox, webkitForRobustness].filter(Boolean) }]
     : [];
 
 // Pure functions run once, in Chromium: some draw their fixtures with canvas filters, which WebKit lacks.
@@ -169,6 +154,7 @@ export default {
     'test/**/*.test.ts',
     '!test/**/*.camera.test.ts',
     '!test/node/**',
+    '!test/**/*.node.test.ts',
     '!test/examples/**',
     // Their own group, for WebKit's third lane.
     `!${ROBUSTNESS_FILES}`,

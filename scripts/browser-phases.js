@@ -40,14 +40,14 @@ function runOnce(engines, label, extraArgs = []) {
       env: { ...process.env, EKYC_ENGINES: engines.join(','), EKYC_SUMMARY_FILE: summaryFile, EKYC_WEBKIT_LOG: webkitLog },
     });
     child.on('exit', (code, signal) => {
-      let summary = { tally: [], failures: [] };
+      let summary = { tally: [], failures: [], files: [] };
       try {
         summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
       } catch {
         // No summary: the run ended before its reporters (a missing browser, a bad argument).
       }
-      const { tally: counts, failures } = summary;
-      resolve({ ok: code === 0, code: code ?? signal, counts, failures, seconds: (Date.now() - started) / 1000 });
+      const { tally: counts, failures, files = [] } = summary;
+      resolve({ ok: code === 0, code: code ?? signal, counts, failures, files, seconds: (Date.now() - started) / 1000 });
     });
   });
 }
@@ -81,6 +81,7 @@ for (const engines of phases) {
     ok: again.every(({ ok }) => ok),
     code: again.find(({ ok }) => !ok)?.code ?? 0,
     failures: again.flatMap(({ failures }) => failures),
+    files: again.flatMap(({ files }) => files),
     seconds: again.reduce((sum, { seconds }) => sum + seconds, 0),
   });
 }
@@ -89,6 +90,12 @@ rmSync(scratch, { recursive: true, force: true });
 console.log('\nBrowser test phases:');
 for (const { engines, run, ok, code, seconds } of results) {
   console.log(`  ${engines.join(', ').padEnd(18)} ${run.padEnd(11)} ${ok ? 'passed' : `FAILED (exit ${code})`} in ${seconds.toFixed(0)} s`);
+}
+console.log(`  ${'all phases'.padEnd(30)} ${results.reduce((sum, { seconds }) => sum + seconds, 0).toFixed(0)} s`);
+const slowest = results.flatMap(({ files }) => files).sort((a, b) => b.ms - a.ms).slice(0, 5);
+if (slowest.length > 0) {
+  console.log('\nSlowest test files (time in tests):');
+  for (const { engine, file, ms } of slowest) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${engine.padEnd(10)} ${file}`);
 }
 // Repeated here because a later phase's log pushes each phase's own list far up.
 for (const { engines, run, ok, failures } of results) {

@@ -1,7 +1,7 @@
 // A web-test-runner reporter that ends the run with one line per engine: its version, test files,
 // tests passed and failed, whatever groups (cameras) its sessions ran in. With `EKYC_SUMMARY_FILE`,
 // it also writes the counts and the failed tests there as JSON (scripts/browser-phases.js reads them).
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 function countTests(suite, counts) {
@@ -63,6 +63,20 @@ function slowestFiles(sessions) {
   return lines;
 }
 
+/** Every test's time, by engine and file: `EKYC_TIMINGS_FILE` gets them as JSON lines, for finding what is slow. */
+function testTimes(suite, path, into) {
+  for (const test of suite.tests) into.push({ name: [...path, test.name].join(' > '), ms: test.duration ?? 0 });
+  for (const child of suite.suites) testTimes(child, [...path, child.name], into);
+  return into;
+}
+
+/** Each file's time in tests, by engine: what the phases' summary ranks. */
+export function fileTimes(sessions) {
+  return sessions
+    .filter((session) => session.testResults)
+    .map((session) => ({ engine: session.browser.name, file: relative(process.cwd(), session.testFile), ms: testTime(session.testResults) }));
+}
+
 function failedTests(suite, path, into) {
   for (const test of suite.tests) {
     if (!test.skipped && !test.passed) into.push({ name: [...path, test.name].join(' > '), message: test.error?.message });
@@ -108,7 +122,15 @@ export function engineSummaryReporter({ versions = {} } = {}) {
       });
       const failures = failureLines(sessions);
       logger.log(['', 'Tests by engine:', ...lines, '', ...failures].join('\n'));
-      if (process.env.EKYC_SUMMARY_FILE) writeFileSync(process.env.EKYC_SUMMARY_FILE, JSON.stringify({ tally, failures }));
+      if (process.env.EKYC_SUMMARY_FILE) writeFileSync(process.env.EKYC_SUMMARY_FILE, JSON.stringify({ tally, failures, files: fileTimes(sessions) }));
+      if (process.env.EKYC_TIMINGS_FILE) {
+        const rows = sessions
+          .filter((session) => session.testResults)
+          .flatMap((session) =>
+            testTimes(session.testResults, [], []).map((test) => ({ engine: session.browser.name, file: relative(process.cwd(), session.testFile), ...test })),
+          );
+        appendFileSync(process.env.EKYC_TIMINGS_FILE, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+      }
       if (process.env.EKYC_TIMINGS) logger.log(slowestFiles(sessions).join('\n'));
     },
   };

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { ANALYSED_LONG_SIDE, documentLayout, guideBox, toSource } from '../../src/quality/layout.js';
 
 describe('analysis layout', () => {

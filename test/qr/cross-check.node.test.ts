@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { crossCheck, printedDate } from '../../src/qr/cross-check.js';
 import type { CccdQrFields } from '../../src/qr/types.js';
 

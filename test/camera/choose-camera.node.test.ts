@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { chooseCamera, scoreCamera, type CameraCandidate } from '../../src/camera/choose-camera.js';
 
 const camera = (deviceId: string, label: string, more: Partial<CameraCandidate> = {}): CameraCandidate => ({

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { measureGlare } from '../../src/quality/glare.js';
 
 function mask(width: number, height: number, patches: { x: number; y: number; size: number }[]): Uint8Array {

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { estimateYaw } from '../../src/face/rules/yaw.js';
 import type { Face, Point } from '../../src/face/types.js';
 import { faceAt, turned } from './face-builders.js';

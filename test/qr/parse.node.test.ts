@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { codeDate, parseCccdQr, readCccdQr } from '../../src/qr/parse.js';
 
 const ADDRESS = '12 Đường Số 4, Phường 7, Quận 5, TP Hồ Chí Minh';

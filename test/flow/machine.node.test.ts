@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import type { FaceResult, OcrResult } from '../../src/api/types.js';
 import { initialState, transition, type FlowEffect, type FlowEvent } from '../../src/flow/machine.js';
 import type { CaptureSide, CaptureStep, Step } from '../../src/events.js';

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { SELFIE_CAPTURE_FRAMES, initialCaptureGate, nextCaptureGate, type SelfieCaptureGate } from '../../src/face/rules/capture-gate.js';
 import type { SelfieCheck } from '../../src/face/rules/selfie-check.js';
 import { faceAt } from './face-builders.js';

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { greyStats } from '../../src/quality/exposure.js';
 import { greyImage } from './fixtures/images.js';
 

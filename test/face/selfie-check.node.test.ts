@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { defaultOvalGuide } from '../../src/face/rules/oval-guide.js';
 import { checkSelfie } from '../../src/face/rules/selfie-check.js';
 import { faceAt } from './face-builders.js';

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { qualitySummary } from '../../src/quality/summary.js';
 import { passingReport } from './fixtures/reports.js';
 

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
+import { describe, it } from 'node:test';
 import { judgeDocumentFrame } from '../../src/quality/judge.js';
 import { DOCUMENT_THRESHOLDS } from '../../src/quality/thresholds.js';
 import { passingReport } from './fixtures/reports.js';
