@@ -56,6 +56,7 @@ export function createEkycServer(options: EkycServerOptions): EkycServer {
 
 export type { EkycServerOptions, EkycLimits, EkycHooks, Authorize, CreatedSession, UploadRecord } from './options.js';
 export { DEFAULT_LIMITS } from './options.js';
+export type { EkycDocumentType, EkycFlow, PolicyOption, SessionPolicy } from './policy.js';
 export type { EkycResult } from './result.js';
 export { decide, DEFAULT_VERDICT_RULE } from './verdict.js';
 export type { Evidence, Verdict, VerdictReason, VerdictRule, VerdictStatus, OcrSideRecord } from './verdict.js';

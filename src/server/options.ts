@@ -1,3 +1,4 @@
+import { checkDocumentTypes, checkFlow, checkPolicyOption, type EkycDocumentType, type EkycFlow, type PolicyOption } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { Evidence, Verdict, VerdictRule } from './verdict.js';
 import type { EkycResult } from './result.js';
@@ -55,7 +56,8 @@ export interface CreatedSession {
   subject: string;
   expiresAt: string;
   clientUuid: string | undefined;
-  onlyEngine: boolean;
+  flow: EkycFlow;
+  documentTypes: readonly EkycDocumentType[];
 }
 
 /** FPT.AI's answer to an upload, as the server is about to pass it on. */
@@ -101,6 +103,16 @@ export interface EkycServerOptions {
    * subject, from loopback addresses only. Warns at start-up.
    */
   allowAnonymousOnLoopback?: boolean;
+  /**
+   * What a session checks (default `full`): `full` (document, then selfie) or `document-only`. Fixed when the
+   * session is created; the page cannot change it. A function chooses per session.
+   */
+  flow?: PolicyOption<EkycFlow>;
+  /**
+   * The document types a session accepts (default all: `idr`, `passport`, `dlr`). Fixed when the session is
+   * created; an upload of another type is refused. A function chooses per session.
+   */
+  documentTypes?: PolicyOption<readonly EkycDocumentType[]>;
   limits?: Partial<EkycLimits>;
   /** Where sessions, limits and idempotency records live (default: this process's memory). */
   store?: EkycStore;
@@ -183,6 +195,8 @@ export function resolveOptions(options: EkycServerOptions): ResolvedOptions {
     apiBase: checkApiBase(options.apiBase ?? 'https://ekyc.fpt.ai'),
     allowedOrigins: checkOrigins(options.allowedOrigins ?? []),
     limits: checkLimits(options.limits ?? {}),
+    flow: checkPolicyOption(options.flow, checkFlow),
+    documentTypes: checkPolicyOption(options.documentTypes, checkDocumentTypes),
     basePath,
     now: options.now ?? Date.now,
   };

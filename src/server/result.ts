@@ -1,5 +1,5 @@
 import type { ResolvedOptions } from './options.js';
-import type { Sessions } from './sessions.js';
+import type { SessionRecord, Sessions } from './sessions.js';
 import { decide, DEFAULT_VERDICT_RULE, type Evidence, type Verdict, type VerdictStatus } from './verdict.js';
 
 /** What `GET /session/{id}/result` answers, and what `onComplete` receives. */
@@ -24,8 +24,7 @@ export async function currentResult(
   options: ResolvedOptions,
   sessions: Sessions,
   sessionId: string,
-  subject: string,
-  onlyEngine: boolean,
+  session: SessionRecord,
 ): Promise<EkycResult> {
   const [front, back, face, faceAttempts] = await Promise.all([
     sessions.side(sessionId, 'front'),
@@ -34,7 +33,7 @@ export async function currentResult(
     sessions.attempts(sessionId, 'face'),
   ]);
   const evidence: Evidence = {
-    onlyEngine,
+    flow: session.flow,
     front,
     back,
     face,
@@ -45,7 +44,7 @@ export async function currentResult(
     typeof rule === 'function' ? rule(evidence) : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
   return {
     sessionId,
-    subject,
+    subject: session.subject,
     status: verdict.status,
     reasons: verdict.reasons,
     ocr: { documentType: front?.documentType ?? back?.documentType ?? null, front: front?.response ?? null, back: back?.response ?? null },

@@ -3,6 +3,7 @@ import { readJsonObject } from './body.js';
 import { authorize, keep, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
 import { countSession } from './limits.js';
+import { policyFor, type EkycFlow, type SessionPolicy } from './policy.js';
 import { checkValue, headerValue } from './rules.js';
 import { SESSION_ID } from './sessions.js';
 import { callUpstream } from './upstream.js';
@@ -11,7 +12,8 @@ const MAX_REQUEST_BYTES = 4 * 1024;
 
 interface SessionRequest {
   clientUuid: string | undefined;
-  onlyEngine: boolean;
+  /** The flow the page expects, when it says (`onlyEngine` or `only-engine`); the server's policy decides. */
+  flow: EkycFlow | undefined;
 }
 
 /** `{ "clientUuid"?: string, "onlyEngine"?: boolean }` from a JSON body, or the matching headers. */
@@ -25,23 +27,39 @@ async function readRequest({ request, options }: Exchange): Promise<SessionReque
     throw new HttpError(400, 'bad-json', 'onlyEngine must be a boolean.');
   }
   const uuid = clientUuid === undefined ? headerValue(request, 'client_uuid') : checkValue('client_uuid', clientUuid);
-  return { clientUuid: uuid, onlyEngine: onlyEngine ?? headerValue(request, 'only-engine') === '1' };
+  const documentOnly = onlyEngine ?? headerValue(request, 'only-engine');
+  const flow = documentOnly === undefined ? undefined : documentOnly === true || documentOnly === '1' ? 'document-only' : 'full';
+  return { clientUuid: uuid, flow };
+}
+
+/** The page may say which flow it expects, never choose one: a flow the policy does not give is refused. */
+function checkRequestedFlow(requested: EkycFlow | undefined, policy: SessionPolicy): void {
+  if (requested === undefined || requested === policy.flow) return;
+  throw new HttpError(
+    400,
+    'flow-not-allowed',
+    policy.flow === 'full'
+      ? 'This server checks the face too: a document-only session is not allowed.'
+      : 'This server checks the document only.',
+  );
 }
 
 /**
- * `POST /session`: for a signed-in subject within its limits, creates an FPT.AI
- * session, keeps it bound to that subject, and answers `{ sessionId, expiresAt }`.
+ * `POST /session`: for a signed-in subject within its limits, creates an FPT.AI session with the
+ * server's policy, keeps both bound to that subject, and answers `{ sessionId, expiresAt, flow, documentTypes }`.
  */
 export async function createSession(exchange: Exchange): Promise<Response> {
   const { options, store, sessions } = exchange;
   const subject = await authorize(exchange);
   const request = await readRequest(exchange);
+  const policy = await policyFor(options, subject, exchange.request, options.log);
+  checkRequestedFlow(request.flow, policy);
   await countSession(store, `subject:${subject}`, options.limits.sessionsPerSubjectPerHour);
   await countSession(store, `address:${exchange.address ?? 'unknown'}`, options.limits.sessionsPerAddressPerHour);
 
   const headers: Record<string, string> = { 'api-key': options.apiKey, 'device-type': 'web-sdk' };
   if (request.clientUuid !== undefined) headers['client_uuid'] = request.clientUuid;
-  if (request.onlyEngine) headers['only-engine'] = '1';
+  if (policy.flow === 'document-only') headers['only-engine'] = '1';
   const answer = await callUpstream({
     url: `${options.apiBase}/session/init`,
     headers,
@@ -56,10 +74,13 @@ export async function createSession(exchange: Exchange): Promise<Response> {
   }
   const createdAt = options.now();
   const expiresAt = createdAt + options.limits.sessionTtlMs;
-  const created = await sessions.create(sessionId, { subject, createdAt, expiresAt, onlyEngine: request.onlyEngine });
+  const created = await sessions.create(sessionId, { subject, createdAt, expiresAt, ...policy });
   if (!created) throw new HttpError(502, 'no-session', 'The eKYC service gave a session id already in use.');
   const expires = new Date(expiresAt).toISOString();
   const onSession = options.hooks?.onSession;
-  if (onSession) await keep(options, () => onSession({ sessionId, subject, expiresAt: expires, ...request }));
-  return json(200, { sessionId, expiresAt: expires });
+  if (onSession) {
+    const { clientUuid } = request;
+    await keep(options, () => onSession({ sessionId, subject, expiresAt: expires, clientUuid, ...policy }));
+  }
+  return json(200, { sessionId, expiresAt: expires, ...policy });
 }

@@ -1,14 +1,14 @@
+import type { SessionPolicy } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { EkycResult } from './result.js';
 import type { OcrSideRecord } from './verdict.js';
 
-/** A session this server created, as the store keeps it. */
-export interface SessionRecord {
+/** A session this server created, as the store keeps it, with the policy it was created with. */
+export interface SessionRecord extends SessionPolicy {
   subject: string;
   createdAt: number;
   /** After this, uploads are refused; the result stays readable. */
   expiresAt: number;
-  onlyEngine: boolean;
 }
 
 export type Side = 'front' | 'back';

@@ -92,8 +92,8 @@ async function record(exchange: Exchange, upload: Upload, answer: { status: numb
     const { subject } = upload;
     await keep(options, () => onUpload({ endpoint: route, sessionId, subject, headers, ...answer, response: answer.json }));
   }
-  if (route === 'ocr' && !upload.session.onlyEngine) return;
-  const result = await currentResult(options, sessions, sessionId, upload.subject, upload.session.onlyEngine);
+  if (route === 'ocr' && upload.session.flow !== 'document-only') return;
+  const result = await currentResult(options, sessions, sessionId, upload.session);
   if (result.status === 'pending' || !(await sessions.finish(sessionId, result))) return;
   const onComplete = options.hooks?.onComplete;
   if (!onComplete) return;
@@ -173,6 +173,10 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   const { subject, onlySession } = await uploader(exchange);
   const { sessionId, session } = await openSession(exchange, subject, onlySession);
   const headers = uploadHeaders(route, request);
+  const documentType = headers['document-type'];
+  if (documentType !== undefined && !(session.documentTypes as readonly string[]).includes(documentType)) {
+    throw new HttpError(400, 'document-type-not-allowed', `This session accepts ${session.documentTypes.join(', ')} only.`);
+  }
   const boundary = boundaryOf(request.headers.get('content-type'));
   const key = idempotencyKeyOf(request);
   const body = await readBody(request, options.limits.maxBodyBytes, options.limits.bodyTimeoutMs);

@@ -1,4 +1,5 @@
 import { apiBoolean, apiNumber, apiString } from '../api/values.js';
+import type { EkycFlow } from './policy.js';
 
 /** A side of the document as FPT.AI read it: the raw answer, every value a string. */
 export interface OcrSideRecord {
@@ -9,7 +10,8 @@ export interface OcrSideRecord {
 
 /** What the server knows of a session when it decides. */
 export interface Evidence {
-  onlyEngine: boolean;
+  /** The session's flow: `document-only` decides on the document alone. */
+  flow: EkycFlow;
   front: OcrSideRecord | null;
   back: OcrSideRecord | null;
   /** The last face answer (`/face/liveness`), raw. */
@@ -67,7 +69,7 @@ export function decide(evidence: Evidence, rule: VerdictRule = DEFAULT_VERDICT_R
   const passport = evidence.front?.documentType === 'passport';
   if (!sideRead(evidence.front)) reasons.push('front-not-read');
   if (!passport && !sideRead(evidence.back)) reasons.push('back-not-read');
-  if (evidence.onlyEngine) return { status: reasons.length === 0 ? 'passed' : 'pending', reasons };
+  if (evidence.flow === 'document-only') return { status: reasons.length === 0 ? 'passed' : 'pending', reasons };
 
   const face = evidence.face;
   if (!face) return { status: 'pending', reasons: [...reasons, 'face-not-checked'] };

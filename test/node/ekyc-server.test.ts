@@ -71,11 +71,11 @@ describe('ekyc-flow/server', () => {
       assert.equal(stack.calls('init'), 0);
     });
 
-    test('a signed-in user gets { sessionId, expiresAt } and FPT.AI saw the key', async () => {
+    test('a signed-in user gets { sessionId, expiresAt, flow, documentTypes } and FPT.AI saw the key', async () => {
       const response = await fetch(`${stack.url}/session`, { method: 'POST', headers: stack.auth('alice') });
       const body = (await response.json()) as { sessionId: string; expiresAt: string };
       assert.equal(response.status, 200);
-      assert.deepEqual(Object.keys(body).sort(), ['expiresAt', 'sessionId']);
+      assert.deepEqual(Object.keys(body).sort(), ['documentTypes', 'expiresAt', 'flow', 'sessionId']);
       const lifetime = Date.parse(body.expiresAt) - Date.now();
       assert.ok(lifetime > 29 * 60_000 && lifetime <= 30 * 60_000, String(lifetime));
       assert.equal(stack.upstream.emulator.requests[0]?.headers['api-key'], KEY);
