@@ -5,8 +5,10 @@ import type { EkycStore } from './store/types.js';
 /** What an upload with an `Idempotency-Key` led to, kept so that a retry gets it again. */
 export type IdempotencyRecord =
   | { state: 'pending'; fingerprint: string }
-  /** FPT.AI answered; `kept` once the hooks have run without failing. */
-  | { state: 'answered'; fingerprint: string; status: number; json: Record<string, unknown>; kept: boolean }
+  /** FPT.AI answered; what it said is not yet recorded (a hook failed, or the instance stopped). */
+  | { state: 'answered'; fingerprint: string; status: number; json: Record<string, unknown> }
+  /** Recorded: the answer the browser got, given again to every retry. */
+  | { state: 'done'; fingerprint: string; status: number; body: unknown }
   /** The call's outcome is unknown (a timeout): FPT.AI may have processed it, so it is never sent again. */
   | { state: 'failed'; fingerprint: string; status: number; code: string; message: string };
 

@@ -11,8 +11,6 @@ export interface EkycLimits {
   sessionsPerSubjectPerHour: number;
   /** Sessions one client address may create in an hour (default 30). */
   sessionsPerAddressPerHour: number;
-  /** Document sides FPT.AI may accept in one session (default 2); past them, OCR uploads are refused. */
-  acceptedSidesPerSession: number;
   /** OCR calls one session may make, accepted or not (default 6). */
   ocrAttemptsPerSession: number;
   /** Face calls one session may make (default 5). */
@@ -38,7 +36,6 @@ export interface EkycLimits {
 export const DEFAULT_LIMITS: EkycLimits = {
   sessionsPerSubjectPerHour: 10,
   sessionsPerAddressPerHour: 30,
-  acceptedSidesPerSession: 2,
   ocrAttemptsPerSession: 6,
   faceAttemptsPerSession: 5,
   maxBodyBytes: 10 * 1024 * 1024,

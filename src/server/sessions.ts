@@ -13,10 +13,30 @@ export interface SessionRecord extends SessionPolicy {
 
 export type Side = 'front' | 'back';
 
+/** A side FPT.AI read, as kept: once on record, never replaced. */
+export interface SideOnRecord extends OcrSideRecord {
+  /** The upload that read it (its idempotency record, or a random id). */
+  upload: string;
+  /** A digest of the picture that was read. */
+  image: string;
+}
+
+/** A face answer, as kept with the document evidence it was given for. */
+export interface FaceOnRecord {
+  response: Readonly<Record<string, unknown>>;
+  /** Which sides were on record when the selfie was sent (see `evidenceOf`). */
+  evidence: string;
+  upload: string;
+}
+
 /** Session ids are FPT.AI's: letters, digits and `-`. */
 export const SESSION_ID = /^[A-Za-z0-9-]{1,128}$/;
 
 const key = (sessionId: string, part?: string): string => `session:${sessionId}${part ? `:${part}` : ''}`;
+
+/** Names the document evidence a face answer belongs to: the uploads of the sides on record. */
+export const evidenceOf = (front: SideOnRecord | null, back: SideOnRecord | null): string =>
+  JSON.stringify([front?.upload ?? null, back?.upload ?? null]);
 
 /** A stored JSON value; `null` when missing or unreadable. */
 export function parse(text: string | null): unknown {
@@ -43,21 +63,31 @@ export class Sessions {
     return parse(await this.store.get(key(sessionId))) as SessionRecord | null;
   }
 
-  async side(sessionId: string, side: Side): Promise<OcrSideRecord | null> {
-    return parse(await this.store.get(key(sessionId, side))) as OcrSideRecord | null;
+  async side(sessionId: string, side: Side): Promise<SideOnRecord | null> {
+    return parse(await this.store.get(key(sessionId, side))) as SideOnRecord | null;
   }
 
-  /** Keeps a side FPT.AI accepted; a side read again replaces the earlier reading. */
-  keepSide(sessionId: string, side: Side, record: OcrSideRecord): Promise<void> {
-    return this.store.set(key(sessionId, side), JSON.stringify(record), this.ttlMs);
+  async sides(sessionId: string): Promise<{ front: SideOnRecord | null; back: SideOnRecord | null }> {
+    const [front, back] = await Promise.all([this.side(sessionId, 'front'), this.side(sessionId, 'back')]);
+    return { front, back };
   }
 
-  async face(sessionId: string): Promise<Record<string, unknown> | null> {
-    return parse(await this.store.get(key(sessionId, 'face'))) as Record<string, unknown> | null;
+  /**
+   * Puts a side on record, once: `true` when it is there now from this upload (set now, or by
+   * this same upload before), `false` when another upload's reading holds the place.
+   */
+  async keepSide(sessionId: string, side: Side, record: SideOnRecord): Promise<boolean> {
+    if (await this.store.setIfAbsent(key(sessionId, side), JSON.stringify(record), this.ttlMs)) return true;
+    return (await this.side(sessionId, side))?.upload === record.upload;
   }
 
-  keepFace(sessionId: string, response: Readonly<Record<string, unknown>>): Promise<void> {
-    return this.store.set(key(sessionId, 'face'), JSON.stringify(response), this.ttlMs);
+  async face(sessionId: string): Promise<FaceOnRecord | null> {
+    return parse(await this.store.get(key(sessionId, 'face'))) as FaceOnRecord | null;
+  }
+
+  /** Keeps the latest face answer: a refused selfie may be followed by another. */
+  keepFace(sessionId: string, record: FaceOnRecord): Promise<void> {
+    return this.store.set(key(sessionId, 'face'), JSON.stringify(record), this.ttlMs);
   }
 
   /** Counts one more call of `kind` and answers how many there have been. */
@@ -69,16 +99,30 @@ export class Sessions {
     return Number((await this.store.get(key(sessionId, `${kind}-attempts`))) ?? 0);
   }
 
-  /** The final result, once: `true` for the one caller that recorded it. */
+  /** Records the final result unless one is on record: a final result is never replaced or removed. */
   finish(sessionId: string, result: EkycResult): Promise<boolean> {
     return this.store.setIfAbsent(key(sessionId, 'final'), JSON.stringify(result), this.ttlMs);
   }
 
-  unfinish(sessionId: string): Promise<void> {
-    return this.store.delete(key(sessionId, 'final'));
-  }
-
   async final(sessionId: string): Promise<EkycResult | null> {
     return parse(await this.store.get(key(sessionId, 'final'))) as EkycResult | null;
+  }
+
+  /** `onComplete` ran without failing for this session. */
+  async completed(sessionId: string): Promise<boolean> {
+    return (await this.store.get(key(sessionId, 'completed'))) !== null;
+  }
+
+  markCompleted(sessionId: string): Promise<void> {
+    return this.store.set(key(sessionId, 'completed'), '1', this.ttlMs);
+  }
+
+  /** The right to run `onComplete` now, for `leaseMs` at most: of two requests, one gets it. */
+  leaseCompletion(sessionId: string, leaseMs: number): Promise<boolean> {
+    return this.store.setIfAbsent(key(sessionId, 'completing'), '1', leaseMs);
+  }
+
+  endCompletionLease(sessionId: string): Promise<void> {
+    return this.store.delete(key(sessionId, 'completing'));
   }
 }

@@ -298,7 +298,7 @@ describe('ekyc-flow/server', () => {
       assert.equal((await stack.ocr(sessionId, { key: 'capture-front-4' })).status, 200);
       const other = await stack.ocr(sessionId, { key: 'capture-front-4', body: form('files', jpeg(80)) });
       assert.equal(other.status, 422);
-      assert.equal((await stack.ocr(sessionId, { key: 'capture-front-5', body: form('files', jpeg(80)) })).status, 200);
+      assert.equal((await stack.ocr(sessionId, { key: 'capture-back-5', side: 'back', body: form('files', jpeg(80)) })).status, 200);
       assert.equal(stack.calls('ocr'), 2);
     });
 
@@ -346,6 +346,7 @@ describe('ekyc-flow/server', () => {
       await withStack({ limits: { faceAttemptsPerSession: 2 } }, async (other) => {
         const sessionId = await other.session();
         await other.ocr(sessionId, { side: 'front' });
+        await other.ocr(sessionId, { side: 'back' });
         other.upstream.emulator.inject('multiple-faces', { endpoint: 'face', times: 2 });
         assert.equal((await other.face(sessionId)).status, 200);
         assert.equal((await other.face(sessionId)).status, 200);
@@ -385,7 +386,8 @@ describe('ekyc-flow/server', () => {
     test('four selfies are refused; one to three pass', async () => {
       await refused('face', form('selfies', jpeg(), jpeg(), jpeg(), jpeg()));
       const sessionId = await stack.session();
-      await stack.ocr(sessionId);
+      await stack.ocr(sessionId, { side: 'front' });
+      await stack.ocr(sessionId, { side: 'back' });
       assert.equal((await stack.face(sessionId, { body: form('selfies', jpeg(), jpeg(), jpeg()) })).status, 200);
     });
 
