@@ -90,13 +90,40 @@ export class Sessions {
     return this.store.set(key(sessionId, 'face'), JSON.stringify(record), this.ttlMs);
   }
 
-  /** Counts one more call of `kind` and answers how many there have been. */
-  async attempt(sessionId: string, kind: 'ocr' | 'face'): Promise<number> {
-    return (await this.store.increment(key(sessionId, `${kind}-attempts`), this.ttlMs)).count;
+  /**
+   * Takes one of the session's attempts of `kind` before FPT.AI is called, and answers how many are
+   * taken now: given-back attempts (see `giveBack`) are not counted.
+   */
+  async takeAttempt(sessionId: string, kind: 'ocr' | 'face'): Promise<number> {
+    const { count } = await this.store.increment(key(sessionId, `${kind}-attempts`), this.ttlMs);
+    return count - (await this.counter(sessionId, `${kind}-given-back`));
   }
 
+  /** Gives back an attempt that did not count: refused before FPT.AI, or not the user's doing. */
+  async giveBack(sessionId: string, kind: 'ocr' | 'face'): Promise<void> {
+    await this.store.increment(key(sessionId, `${kind}-given-back`), this.ttlMs);
+  }
+
+  /** Attempts of `kind` taken and not given back. */
   async attempts(sessionId: string, kind: 'ocr' | 'face'): Promise<number> {
-    return Number((await this.store.get(key(sessionId, `${kind}-attempts`))) ?? 0);
+    const [taken, givenBack] = await Promise.all([
+      this.counter(sessionId, `${kind}-attempts`),
+      this.counter(sessionId, `${kind}-given-back`),
+    ]);
+    return taken - givenBack;
+  }
+
+  /** Counts a picture that was not the side it was sent as, and answers how many there have been. */
+  async sideMismatch(sessionId: string): Promise<number> {
+    return (await this.store.increment(key(sessionId, 'side-mismatches'), this.ttlMs)).count;
+  }
+
+  sideMismatches(sessionId: string): Promise<number> {
+    return this.counter(sessionId, 'side-mismatches');
+  }
+
+  private async counter(sessionId: string, name: string): Promise<number> {
+    return Number((await this.store.get(key(sessionId, name))) ?? 0);
   }
 
   /** Records the final result unless one is on record: a final result is never replaced or removed. */

@@ -1,9 +1,11 @@
 import { apiString } from '../api/values.js';
 import { settle } from './completion.js';
 import { keep, type Exchange } from './context.js';
-import { fingerprintOf } from './idempotency.js';
+import { fieldsRead, pictureDigest, shownBy, shows, sideMismatch } from './document-evidence.js';
+import { refusalBody, type HttpError } from './errors.js';
 import type { Image } from './inspect.js';
 import { currentResult } from './result.js';
+import type { EkycDocumentType } from './policy.js';
 import type { UploadRoute } from './rules.js';
 import { documentComplete, outOfOrder } from './session-steps.js';
 import { type FaceOnRecord, type SessionRecord, type Side } from './sessions.js';
@@ -37,16 +39,21 @@ export interface Outcome {
   body: unknown;
 }
 
-const refusal = (error: { status: number; code: string; message: string }): Outcome => ({
-  status: error.status,
-  body: { code: String(error.status), error: error.code, message: error.message },
-});
+const refusal = (error: HttpError): Outcome => ({ status: error.status, body: refusalBody(error) });
+
+/** A reading that does not show the sides the upload says it is: `422 side-mismatch`; `null` when it does. */
+export function mismatchOf(upload: Upload, reply: UpstreamReply): HttpError | null {
+  if (upload.route !== 'ocr' || reply.status !== 200 || apiString(reply.json['errorCode']) !== '0') return null;
+  const documentType = upload.headers['document-type'] as EkycDocumentType;
+  const fields = fieldsRead(reply.json);
+  return shows(documentType, upload.sides, fields) ? null : sideMismatch(documentType, upload.sides, shownBy(fields));
+}
 
 /** Puts the sides FPT.AI read on record; `false` when another upload read one of them meanwhile. */
 async function keepSides({ sessions }: Exchange, upload: Upload, reply: UpstreamReply): Promise<boolean> {
   const documentType = upload.headers['document-type'] ?? '';
   for (const [index, side] of upload.sides.entries()) {
-    const image = fingerprintOf([upload.images[index]?.data ?? new Uint8Array()]);
+    const image = pictureDigest(upload.images[index]?.data ?? new Uint8Array());
     const kept = await sessions.keepSide(upload.sessionId, side, { documentType, response: reply.json, upload: upload.id, image });
     if (!kept) return false;
   }
@@ -63,7 +70,10 @@ export async function record(exchange: Exchange, upload: Upload, reply: Upstream
   const { sessionId, route, headers, session } = upload;
   let outcome: Outcome = { status: reply.status, body: reply.json };
   let face: FaceOnRecord | undefined;
-  if (route === 'ocr' && reply.status === 200 && apiString(reply.json['errorCode']) === '0') {
+  const mismatch = mismatchOf(upload, reply);
+  if (mismatch) {
+    outcome = refusal(mismatch);
+  } else if (route === 'ocr' && reply.status === 200 && apiString(reply.json['errorCode']) === '0') {
     if (!(await keepSides(exchange, upload, reply))) {
       outcome = refusal(outOfOrder('Another upload read this side of the document meanwhile.'));
     }

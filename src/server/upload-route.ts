@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { errorAnswer, json } from './answer.js';
 import { readBody } from './body.js';
-import { completeOnce } from './completion.js';
 import { authorize, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
 import { PHONE_KEY_HEADER } from './handoff.js';
 import { phoneSession } from './handoff-route.js';
 import { fingerprintOf, idempotencyKeyOf, type IdempotencyRecord } from './idempotency.js';
-import { inspectParts, type Image } from './inspect.js';
+import { inspectParts } from './inspect.js';
 import { hashed } from './limits.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
-import type { EkycDocumentType } from './policy.js';
 import { UPLOADS, uploadHeaders, type UploadRoute } from './rules.js';
-import { admitDocument, admitFace } from './session-steps.js';
-import { evidenceOf, SESSION_ID, type SessionRecord, type Side } from './sessions.js';
-import { record, type Outcome, type Upload } from './upload-record.js';
+import { evidenceOf, SESSION_ID, type SessionRecord } from './sessions.js';
+import { admit, sidesOf } from './upload-admission.js';
+import { mismatchOf, record, type Outcome, type Upload } from './upload-record.js';
 import { callUpstream, UpstreamNotReached, type UpstreamAnswer } from './upstream.js';
 
 /** The idempotency record this request claimed. */
@@ -50,34 +48,6 @@ async function openSession(exchange: Exchange, subject: string, onlySession?: st
   }
   if (session.expiresAt <= exchange.options.now()) throw new HttpError(403, 'session-expired', 'This session has expired.');
   return { sessionId, session };
-}
-
-/** The sides an OCR upload is for: its `side-type`, a passport's one page, or front and back together. */
-function sidesOf(route: UploadRoute, headers: Record<string, string>, images: readonly Image[]): Side[] {
-  if (route === 'face') return [];
-  const side = headers['side-type'] as Side | undefined;
-  if (side) return [side];
-  return headers['document-type'] !== 'passport' && images.length === 2 ? ['front', 'back'] : ['front'];
-}
-
-/**
- * The session's step must be this upload's (409 otherwise), and its attempts not spent: both checked
- * before FPT.AI is called. Answers the document evidence on record.
- */
-async function admit(exchange: Exchange, upload: Omit<Upload, 'evidence'>): Promise<string> {
-  const { sessions, options } = exchange;
-  const { sessionId, route, session } = upload;
-  const [{ front, back }, final] = await Promise.all([sessions.sides(sessionId), sessions.final(sessionId)]);
-  // A final result whose onComplete failed before is kept now, whatever comes after.
-  if (final) await completeOnce(exchange, sessionId);
-  const onRecord = { front, back, final: final !== null };
-  if (route === 'ocr') admitDocument(session, onRecord, upload.headers['document-type'] as EkycDocumentType, upload.sides);
-  else admitFace(session, onRecord);
-  const max = route === 'ocr' ? options.limits.ocrAttemptsPerSession : options.limits.faceAttemptsPerSession;
-  if ((await sessions.attempt(sessionId, route)) > max) {
-    throw new HttpError(409, 'attempts-exhausted', 'This session has no attempts left; start a new one.');
-  }
-  return evidenceOf(front, back);
 }
 
 function form(upload: Upload): FormData {
@@ -124,6 +94,11 @@ async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   }
   const answered = { status: reply.status, json: reply.json };
   if (claim) await idempotency.save(claim.key, { state: 'answered', fingerprint: claim.fingerprint, ...answered });
+  if (mismatchOf(upload, answered)) {
+    // Not the side it was sent as: the user retakes it, and the attempt is not spent.
+    await exchange.sessions.giveBack(upload.sessionId, 'ocr');
+    await exchange.sessions.sideMismatch(upload.sessionId);
+  }
   const outcome = await record(exchange, upload, answered);
   if (claim) await idempotency.save(claim.key, { state: 'done', fingerprint: claim.fingerprint, ...outcome });
   return answer(outcome);
