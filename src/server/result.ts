@@ -31,10 +31,11 @@ export async function currentResult(
   session: SessionRecord,
   face?: FaceOnRecord,
 ): Promise<EkycResult> {
-  const [{ front, back }, storedFace, faceAttempts] = await Promise.all([
+  const [{ front, back }, storedFace, faceAttempts, unavailable] = await Promise.all([
     sessions.sides(sessionId),
     face ? Promise.resolve(face) : sessions.face(sessionId),
     sessions.attempts(sessionId, 'face'),
+    sessions.unavailable(sessionId),
   ]);
   const faceCounts = storedFace !== null && storedFace.evidence === evidenceOf(front, back);
   const evidence: Evidence = {
@@ -47,11 +48,12 @@ export async function currentResult(
   const rule = options.verdict;
   const verdict =
     typeof rule === 'function' ? rule(evidence) : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
+  const reasons = verdict.status === 'pending' && unavailable ? [...verdict.reasons, 'upstream-unavailable' as const] : verdict.reasons;
   return {
     sessionId,
     subject: session.subject,
     status: verdict.status,
-    reasons: verdict.reasons,
+    reasons,
     ocr: {
       documentType: front?.documentType ?? back?.documentType ?? null,
       front: evidence.front?.response ?? null,

@@ -126,6 +126,20 @@ export class Sessions {
     return Number((await this.store.get(key(sessionId, name))) ?? 0);
   }
 
+  /** The last call to FPT.AI for this session got no answer of its own (see `UpstreamUnavailable`). */
+  markUnavailable(sessionId: string): Promise<void> {
+    return this.store.set(key(sessionId, 'upstream-unavailable'), '1', this.ttlMs);
+  }
+
+  /** FPT.AI answered again. */
+  clearUnavailable(sessionId: string): Promise<void> {
+    return this.store.delete(key(sessionId, 'upstream-unavailable'));
+  }
+
+  async unavailable(sessionId: string): Promise<boolean> {
+    return (await this.store.get(key(sessionId, 'upstream-unavailable'))) !== null;
+  }
+
   /** Records the final result unless one is on record: a final result is never replaced or removed. */
   finish(sessionId: string, result: EkycResult): Promise<boolean> {
     return this.store.setIfAbsent(key(sessionId, 'final'), JSON.stringify(result), this.ttlMs);

@@ -70,6 +70,7 @@ export async function record(exchange: Exchange, upload: Upload, reply: Upstream
   const { sessionId, route, headers, session } = upload;
   let outcome: Outcome = { status: reply.status, body: reply.json };
   let face: FaceOnRecord | undefined;
+  await sessions.clearUnavailable(sessionId);
   const mismatch = mismatchOf(upload, reply);
   if (mismatch) {
     outcome = refusal(mismatch);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errorAnswer, json } from './answer.js';
+import { json } from './answer.js';
 import { readBody } from './body.js';
 import { authorize, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
@@ -12,8 +12,9 @@ import { boundaryOf, parseMultipart } from './multipart.js';
 import { UPLOADS, uploadHeaders, type UploadRoute } from './rules.js';
 import { evidenceOf, SESSION_ID, type SessionRecord } from './sessions.js';
 import { admit, sidesOf } from './upload-admission.js';
-import { mismatchOf, record, type Outcome, type Upload } from './upload-record.js';
-import { callUpstream, UpstreamNotReached, type UpstreamAnswer } from './upstream.js';
+import { mismatchOf, record, type Outcome, type Upload, type UpstreamReply } from './upload-record.js';
+import { callUpstream, UpstreamUnavailable } from './upstream.js';
+import { isOwnAnswer } from './upstream-answer.js';
 
 /** The idempotency record this request claimed. */
 interface Claim {
@@ -62,7 +63,7 @@ function form(upload: Upload): FormData {
 
 const answer = (outcome: Outcome, headers: Record<string, string> = {}): Response => json(outcome.status, outcome.body, headers);
 
-/** Calls FPT.AI once, keeping the answer (or the unknown outcome) under the claim before anything else. */
+/** Calls FPT.AI once, keeping its answer under the claim before anything else. */
 async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null): Promise<Response> {
   const { options, idempotency } = exchange;
   let upload: Upload;
@@ -72,9 +73,9 @@ async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
     if (claim) await idempotency.release(claim.key);
     throw error;
   }
-  let reply: UpstreamAnswer;
+  let answered: UpstreamReply;
   try {
-    reply = await callUpstream({
+    const reply = await callUpstream({
       url: options.apiBase + UPLOADS[upload.route].path,
       headers: { ...upload.headers, 'session-id': upload.sessionId, 'device-type': 'web-sdk', 'api-key': options.apiKey },
       body: form(upload),
@@ -83,16 +84,17 @@ async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
       // With a key, a browser that goes away still gets FPT.AI's answer when it retries.
       signal: claim ? undefined : exchange.signal,
     });
-    if (!reply.json) throw new HttpError(502, 'upstream-bad-answer', 'The eKYC service did not answer with JSON.');
+    if (!isOwnAnswer(upload.route, reply.status, reply.json)) throw new UpstreamUnavailable(false);
+    answered = { status: reply.status, json: reply.json };
   } catch (error) {
-    if (claim && error instanceof UpstreamNotReached) await idempotency.release(claim.key);
-    else if (claim && error instanceof HttpError) {
-      const { status, code, message } = error;
-      await idempotency.save(claim.key, { state: 'failed', fingerprint: claim.fingerprint, status, code, message });
-    }
+    // No answer of FPT.AI's own: nothing is kept, no attempt spent, and a retry may call again.
+    await Promise.all([
+      exchange.sessions.giveBack(upload.sessionId, upload.route),
+      exchange.sessions.markUnavailable(upload.sessionId),
+      claim ? idempotency.release(claim.key) : undefined,
+    ]);
     throw error;
   }
-  const answered = { status: reply.status, json: reply.json };
   if (claim) await idempotency.save(claim.key, { state: 'answered', fingerprint: claim.fingerprint, ...answered });
   if (mismatchOf(upload, answered)) {
     // Not the side it was sent as: the user retakes it, and the attempt is not spent.
@@ -107,7 +109,6 @@ async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
 /** The first request's answer again, without calling FPT.AI; what failed to be recorded then is recorded now. */
 async function replay(exchange: Exchange, upload: Omit<Upload, 'evidence'>, claim: Claim, earlier: IdempotencyRecord): Promise<Response> {
   const replayed = { 'idempotent-replayed': 'true' };
-  if (earlier.state === 'failed') return errorAnswer(new HttpError(earlier.status, earlier.code, earlier.message), replayed);
   if (earlier.state === 'pending') throw new HttpError(409, 'idempotency-in-progress', 'The same upload is in progress.');
   if (earlier.state === 'done') return answer(earlier, replayed);
   const { front, back } = await exchange.sessions.sides(upload.sessionId);

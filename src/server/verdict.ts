@@ -37,7 +37,9 @@ export type VerdictReason =
   | 'no-match'
   | 'similarity-below-threshold'
   | 'needs-review'
-  | 'deepfake';
+  | 'deepfake'
+  /** Not the user's doing: FPT.AI gave no answer to the last call (added by the server while pending). */
+  | 'upstream-unavailable';
 
 /** The default rule's settings. */
 export interface VerdictRule {

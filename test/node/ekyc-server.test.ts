@@ -265,15 +265,15 @@ describe('ekyc-flow/server', () => {
       });
     });
 
-    test('a retry after the server’s own 504 does not send the upload again', async () => {
+    test('a retry after the server’s own 504 calls FPT.AI again: no answer came, so none is kept', async () => {
       await withStack({ limits: { upstreamTimeoutMs: 300 } }, async (other) => {
         const sessionId = await other.session();
         other.upstream.emulator.inject('timeout', { endpoint: 'ocr' });
         assert.equal((await other.ocr(sessionId, { key: 'capture-front-2' })).status, 504);
         const retry = await other.ocr(sessionId, { key: 'capture-front-2' });
-        assert.equal(retry.status, 504);
-        assert.equal(retry.headers.get('idempotent-replayed'), 'true');
-        assert.equal(other.calls('ocr'), 1);
+        assert.equal(retry.status, 200);
+        assert.equal(retry.headers.get('idempotent-replayed'), null);
+        assert.equal(other.calls('ocr'), 2);
       });
     });
 
@@ -436,12 +436,12 @@ describe('ekyc-flow/server', () => {
       assert.deepEqual(answers.map((answer) => answer.status), [404, 405, 401, 200]);
     });
 
-    test('an upstream answer that is not JSON becomes a 502 JSON answer', async () => {
+    test('an upstream answer that is not JSON becomes a 502 JSON answer: upstream-unavailable', async () => {
       const sessionId = await stack.session();
       stack.upstream.emulator.inject('html', { endpoint: 'ocr' });
       const response = await stack.ocr(sessionId);
       assert.equal(response.status, 502);
-      assert.equal(((await response.json()) as { error: string }).error, 'upstream-bad-answer');
+      assert.equal(((await response.json()) as { error: string }).error, 'upstream-unavailable');
     });
 
     test('forwards only the API headers and the server’s key', async () => {
