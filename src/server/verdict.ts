@@ -79,6 +79,8 @@ export function decide(evidence: Evidence, rule: VerdictRule = DEFAULT_VERDICT_R
   const match = record(face['face_match']);
   if (apiString(face['code']) !== '200') {
     reasons.push('face-refused');
+    // FPT.AI refuses a selfie that does not match the document with its match result: say so too.
+    if (apiBoolean(match['isMatch']) === false) reasons.push('no-match');
     const final = evidence.faceAttemptsExhausted || apiBoolean(face['is_complete_session']) === true;
     return { status: final ? 'failed' : 'pending', reasons };
   }

@@ -120,6 +120,6 @@ describe('an FPT.AI outage fails nobody', () => {
     assert.equal((await stack.face(sessionId)).status, 200);
     const failed = await result(sessionId);
     assert.equal(failed.status, 'failed');
-    assert.deepEqual(failed.reasons, ['face-refused']);
+    assert.deepEqual(failed.reasons, ['face-refused', 'no-match']);
   });
 });

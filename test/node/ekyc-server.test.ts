@@ -524,7 +524,7 @@ describe('ekyc-flow/server', () => {
       await stack.face(sessionId);
       const result = (await (await stack.result(sessionId)).json()) as { status: string; reasons: string[] };
       assert.equal(result.status, 'failed');
-      assert.deepEqual(result.reasons, ['face-refused']);
+      assert.deepEqual(result.reasons, ['face-refused', 'no-match']);
       assert.equal(stack.completed[0]?.status, 'failed');
     });
 
