@@ -8,6 +8,7 @@ import { listen, middleware, nodeListener, type ListeningServer, type Middleware
 import { resolveOptions, type EkycServerOptions } from './options.js';
 import { routeOf } from './router.js';
 import { createFetchHandler, type FetchHandler } from './server.js';
+import { withDeadline } from './store/deadline.js';
 import { createMemoryStore } from './store/memory.js';
 import type { EkycStore } from './store/types.js';
 
@@ -34,7 +35,7 @@ export function createEkycServer(options: EkycServerOptions): EkycServer {
         'Never run this in production: give authorize(request) instead.',
     );
   }
-  const fetchHandler = createFetchHandler(resolved, store);
+  const fetchHandler = createFetchHandler(resolved, withDeadline(store, resolved.limits.storeTimeoutMs));
   const listener = nodeListener(fetchHandler);
   const started: ListeningServer[] = [];
   return {

@@ -31,6 +31,8 @@ export interface EkycLimits {
   idempotencyTtlMs: number;
   /** How long a phone may take to claim a handoff token (default 10 minutes; never past the session). */
   handoffTtlMs: number;
+  /** The deadline of each call to the store (default 2 s): past it, the request gets 503 store-unavailable. */
+  storeTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: EkycLimits = {
@@ -46,6 +48,7 @@ export const DEFAULT_LIMITS: EkycLimits = {
   resultTtlMs: 24 * 60 * 60_000,
   idempotencyTtlMs: 24 * 60 * 60_000,
   handoffTtlMs: 10 * 60_000,
+  storeTimeoutMs: 2_000,
 };
 
 export interface CreatedSession {

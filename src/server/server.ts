@@ -26,7 +26,7 @@ export type FetchHandler = (request: Request, context?: RequestContext) => Promi
 function dispatch(route: Route, exchange: Exchange): Promise<Response> {
   switch (route.name) {
     case 'health':
-      return Promise.resolve(json(200, { status: 'ok' }));
+      return health(exchange.store);
     case 'session':
       return createSession(exchange);
     case 'upload':
@@ -41,6 +41,16 @@ function dispatch(route: Route, exchange: Exchange): Promise<Response> {
       return handoffProgress(exchange, route.token);
     case 'handoff-events':
       return handoffEvents(exchange, route.token);
+  }
+}
+
+/** `GET /health`: this instance answers, and so does its store (`503` when not, for a load balancer to drain it). */
+async function health(store: EkycStore): Promise<Response> {
+  try {
+    await store.get('health');
+    return json(200, { status: 'ok', store: 'ok' });
+  } catch {
+    return json(503, { status: 'unavailable', store: 'unavailable' }, { 'retry-after': '1' });
   }
 }
 

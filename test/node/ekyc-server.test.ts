@@ -41,7 +41,7 @@ describe('ekyc-flow/server', () => {
       assert.match(text, /^HTTP\/1\.1 404/);
       assert.match(text, /content-type: application\/json/i);
       const health = await fetch(`${stack.url}/health`);
-      assert.deepEqual(await health.json(), { status: 'ok' });
+      assert.deepEqual(await health.json(), { status: 'ok', store: 'ok' });
     });
 
     test('targets that are not URLs (//host:port, *, absolute junk) answer JSON errors, never a crash', async () => {
@@ -467,7 +467,7 @@ describe('ekyc-flow/server', () => {
       await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
       const base = `http://127.0.0.1:${(app.address() as { port: number }).port}`;
       try {
-        assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok' });
+        assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok', store: 'ok' });
         assert.equal((await fetch(`${base}/session`, { method: 'POST' })).status, 401);
         assert.equal(await (await fetch(`${base}/shop/cart`)).text(), 'the app');
         assert.deepEqual(passed, ['/shop/cart']);
@@ -481,7 +481,7 @@ describe('ekyc-flow/server', () => {
       const server = createEkycServer({ apiKey: KEY, apiBase: stack.upstream.url, basePath: '/api/kyc', authorize: () => 'dora' });
       try {
         const health = await server.fetch(new Request('https://shop.example/api/kyc/health'));
-        assert.deepEqual(await health.json(), { status: 'ok' });
+        assert.deepEqual(await health.json(), { status: 'ok', store: 'ok' });
         const session = await server.fetch(new Request('https://shop.example/api/kyc/session', { method: 'POST' }), { peer: '198.51.100.7' });
         assert.equal(session.status, 200);
         assert.equal((await server.fetch(new Request('https://shop.example/health'))).status, 404);
