@@ -15,6 +15,7 @@ export async function createExampleServer(
     allowAnonymousOnLoopback: config.allowAnonymous,
     flow: config.flow,
     documentTypes: config.documentTypes,
+    trustedProxies: config.trustedProxies,
     store: config.redisUrl ? await createRedisStore({ url: config.redisUrl }) : undefined,
     log,
     hooks: {

@@ -20,6 +20,8 @@ export interface ExampleConfig {
   flow: EkycFlow;
   /** The document types sessions accept (default all). */
   documentTypes: EkycDocumentType[] | undefined;
+  /** The reverse proxies in front, whose `X-Forwarded-For` is believed: addresses or ranges. */
+  trustedProxies: string[];
 }
 
 const FLOWS: readonly string[] = ['full', 'document-only'];
@@ -70,7 +72,7 @@ function users(text: string | undefined): Map<string, string> {
 
 /**
  * Reads `FPT_API_KEY` (required), `FPT_API_BASE`, `ALLOWED_ORIGINS`, `PORT`, `HOST`,
- * `REDIS_URL`, `DEMO_USERS`, `ALLOW_ANONYMOUS`, `EKYC_FLOW`, `DOCUMENT_TYPES`. Without `DEMO_USERS` it refuses to
+ * `REDIS_URL`, `DEMO_USERS`, `ALLOW_ANONYMOUS`, `EKYC_FLOW`, `DOCUMENT_TYPES`, `TRUSTED_PROXIES`. Without `DEMO_USERS` it refuses to
  * start unless `ALLOW_ANONYMOUS=1` and it listens on loopback.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ExampleConfig {
@@ -88,6 +90,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): E
     allowAnonymous: env['ALLOW_ANONYMOUS'] === '1',
     flow: flowOf(env['EKYC_FLOW']),
     documentTypes: documentTypesOf(env['DOCUMENT_TYPES']),
+    trustedProxies: list(env['TRUSTED_PROXIES']),
   };
   if (config.users.size === 0 && !config.allowAnonymous) {
     throw new Error('Set DEMO_USERS="alice:token-a,…" (or ALLOW_ANONYMOUS=1 for local development on 127.0.0.1).');

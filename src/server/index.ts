@@ -5,7 +5,8 @@
  */
 import type { RequestListener } from 'node:http';
 import { listen, middleware, nodeListener, type ListeningServer, type Middleware } from './node.js';
-import { resolveOptions, type EkycServerOptions } from './options.js';
+import type { EkycServerOptions } from './options.js';
+import { resolveOptions } from './resolve-options.js';
 import { routeOf } from './router.js';
 import { createFetchHandler, type FetchHandler } from './server.js';
 import { withDeadline } from './store/deadline.js';

@@ -2,6 +2,7 @@ import { json } from './answer.js';
 import { readJsonObject } from './body.js';
 import { authorize, keep, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
+import { addressBucket } from './ip.js';
 import { takeSession, type GiveBack } from './limits.js';
 import { policyFor, type EkycFlow, type SessionPolicy } from './policy.js';
 import { checkValue, headerValue } from './rules.js';
@@ -45,12 +46,24 @@ function checkRequestedFlow(requested: EkycFlow | undefined, policy: SessionPoli
   );
 }
 
-/** Counts a session for the subject and for the client's address, each within its limit. */
+const warnedOfNoAddress = new WeakSet<object>();
+
+/**
+ * Counts a session for the subject and for the client's address (an IPv6 client's /64), each
+ * within its limit. With no address known (a Fetch handler given none), only the subject's.
+ */
 async function takeSessions({ store, options, address }: Exchange, subject: string): Promise<GiveBack> {
   const { sessionsPerSubjectPerHour, sessionsPerAddressPerHour } = options.limits;
   const bySubject = await takeSession(store, `subject:${subject}`, sessionsPerSubjectPerHour);
+  if (address === undefined) {
+    if (!warnedOfNoAddress.has(options)) {
+      warnedOfNoAddress.add(options);
+      options.log?.('no client address: sessions are limited per subject only; give clientAddress to limit them per address too');
+    }
+    return bySubject;
+  }
   try {
-    const byAddress = await takeSession(store, `address:${address ?? 'unknown'}`, sessionsPerAddressPerHour);
+    const byAddress = await takeSession(store, `address:${addressBucket(address)}`, sessionsPerAddressPerHour);
     return async () => {
       await Promise.all([bySubject(), byAddress()]);
     };
