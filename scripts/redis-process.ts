@@ -3,6 +3,10 @@ import { connect, createServer } from 'node:net';
 
 export interface RedisProcess {
   url: string;
+  /** Freezes the server (`SIGSTOP`): connections stay open and nothing is answered, as a hung Redis. */
+  pause(): void;
+  /** Lets a frozen server go on (`SIGCONT`). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export async function startRedis(): Promise<RedisProcess> {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) {
@@ -48,6 +54,8 @@ export async function startRedis(): Promise<RedisProcess> {
           return;
         }
         child.once('exit', () => resolve());
+        // A frozen server handles no signal but this one: let it go on, then end it.
+        child.kill('SIGCONT');
         child.kill('SIGTERM');
       }),
   };

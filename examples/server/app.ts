@@ -13,6 +13,9 @@ export async function createExampleServer(
     allowedOrigins: config.allowedOrigins,
     authorize: config.users.size > 0 ? demoLogin(config.users) : undefined,
     allowAnonymousOnLoopback: config.allowAnonymous,
+    flow: config.flow,
+    documentTypes: config.documentTypes,
+    trustedProxies: config.trustedProxies,
     store: config.redisUrl ? await createRedisStore({ url: config.redisUrl }) : undefined,
     log,
     hooks: {

@@ -1,3 +1,5 @@
+import type { EkycDocumentType, EkycFlow } from 'ekyc-flow/server';
+
 /** The example app's settings, read once from the environment. */
 export interface ExampleConfig {
   /** The FPT.AI key: sent upstream only, never to the browser, never logged. */
@@ -14,6 +16,30 @@ export interface ExampleConfig {
   users: ReadonlyMap<string, string>;
   /** Development only: anonymous requests from this machine. */
   allowAnonymous: boolean;
+  /** What every session checks: `full` (default) or `document-only`. */
+  flow: EkycFlow;
+  /** The document types sessions accept (default all). */
+  documentTypes: EkycDocumentType[] | undefined;
+  /** The reverse proxies in front, whose `X-Forwarded-For` is believed: addresses or ranges. */
+  trustedProxies: string[];
+}
+
+const FLOWS: readonly string[] = ['full', 'document-only'];
+const DOCUMENT_TYPES: readonly string[] = ['idr', 'passport', 'dlr'];
+
+function flowOf(text: string | undefined): EkycFlow {
+  const flow = text || 'full';
+  if (!FLOWS.includes(flow)) throw new Error(`EKYC_FLOW must be full or document-only, got "${flow}".`);
+  return flow as EkycFlow;
+}
+
+/** `DOCUMENT_TYPES="idr,passport"`; empty: every type. */
+function documentTypesOf(text: string | undefined): EkycDocumentType[] | undefined {
+  const types = list(text);
+  if (types.length === 0) return undefined;
+  const unknown = types.find((type) => !DOCUMENT_TYPES.includes(type));
+  if (unknown !== undefined) throw new Error(`DOCUMENT_TYPES: "${unknown}" is not one of idr, passport, dlr.`);
+  return [...new Set(types)] as EkycDocumentType[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -46,7 +72,7 @@ function users(text: string | undefined): Map<string, string> {
 
 /**
  * Reads `FPT_API_KEY` (required), `FPT_API_BASE`, `ALLOWED_ORIGINS`, `PORT`, `HOST`,
- * `REDIS_URL`, `DEMO_USERS`, `ALLOW_ANONYMOUS`. Without `DEMO_USERS` it refuses to
+ * `REDIS_URL`, `DEMO_USERS`, `ALLOW_ANONYMOUS`, `EKYC_FLOW`, `DOCUMENT_TYPES`, `TRUSTED_PROXIES`. Without `DEMO_USERS` it refuses to
  * start unless `ALLOW_ANONYMOUS=1` and it listens on loopback.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ExampleConfig {
@@ -62,6 +88,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): E
     redisUrl: env['REDIS_URL'] || undefined,
     users: users(env['DEMO_USERS']),
     allowAnonymous: env['ALLOW_ANONYMOUS'] === '1',
+    flow: flowOf(env['EKYC_FLOW']),
+    documentTypes: documentTypesOf(env['DOCUMENT_TYPES']),
+    trustedProxies: list(env['TRUSTED_PROXIES']),
   };
   if (config.users.size === 0 && !config.allowAnonymous) {
     throw new Error('Set DEMO_USERS="alice:token-a,…" (or ALLOW_ANONYMOUS=1 for local development on 127.0.0.1).');

@@ -377,7 +377,10 @@ export class EkycEmulator {
     if (fault === 'multiple-faces') return this.faceRefusal(session, '407', 'twoFaces', lang, false);
     if (fault === 'selfie-invalid') return this.faceRefusal(session, '406', 'selfieInvalid', lang, false);
     if (fault === 'unknown-code') return this.faceRefusal(session, '999', 'unknown', lang, false);
-    return respond(200, faceBody('200', message('livenessOk', lang), lang, { isMatch: 'true', similarity: '95.84' }, false));
+    // Checked and answered with code 200, yet not a pass: the results say why.
+    const { liveness, match } = (fault && FACE_RESULTS[fault]) ?? {};
+    const matched = { isMatch: 'true', similarity: '95.84', ...match };
+    return respond(200, faceBody('200', message('livenessOk', lang), lang, matched, false, undefined, liveness));
   }
 
   private faceRefusal(
@@ -410,6 +413,14 @@ export class EkycEmulator {
   }
 }
 
+/** What each face fault of a checked selfie changes in the liveness and match results. */
+const FACE_RESULTS: Partial<Record<EmulatorFault, { liveness?: Record<string, string>; match?: { similarity: string } }>> = {
+  'not-live': { liveness: { is_live: 'false', spoof_prob: '0.97' } },
+  'needs-review': { liveness: { need_to_review: 'true', spoof_prob: '0.48' } },
+  deepfake: { liveness: { is_deepfake: 'true', deepfake_prob: '0.93' } },
+  'low-similarity': { match: { similarity: '72.40' } },
+};
+
 function faceBody(
   code: string,
   text: string,
@@ -417,6 +428,7 @@ function faceBody(
   match: { isMatch: string; similarity: string },
   complete: boolean,
   matchMessage = message('matchOk', lang),
+  liveness: Record<string, string> = {},
 ): Record<string, unknown> {
   return {
     code,
@@ -430,6 +442,7 @@ function faceBody(
       is_deepfake: 'N/A',
       deepfake_prob: 'N/A',
       warning: 'N/A',
+      ...liveness,
     },
     face_match: { code, message: matchMessage, ...match, warning: 'N/A' },
     is_complete_session: complete,

@@ -10,6 +10,11 @@ export const EMULATOR_FAULTS = [
   'multiple-faces',
   'selfie-invalid',
   'unknown-code',
+  // face answers with code 200 whose results do not pass: each verdict branch of a server
+  'not-live',
+  'needs-review',
+  'deepfake',
+  'low-similarity',
   // transport-level faults
   'network',
   'timeout',
@@ -42,6 +47,10 @@ export function faultApplies(fault: EmulatorFault, endpoint: EmulatorEndpoint): 
     case 'face-mismatch-final':
     case 'multiple-faces':
     case 'selfie-invalid':
+    case 'not-live':
+    case 'needs-review':
+    case 'deepfake':
+    case 'low-similarity':
       return endpoint === 'face';
     case 'session-expired':
     case 'unknown-code':

@@ -1,4 +1,4 @@
-import type { HttpError } from './errors.js';
+import { refusalBody, type HttpError } from './errors.js';
 
 /** Answers that must close their connection (413, a body that never finished): the Node adapter reads this. */
 const closing = new WeakSet<Response>();
@@ -21,7 +21,7 @@ export function errorAnswer(error: HttpError, headers: Readonly<Record<string, s
   const extra: Record<string, string> = { ...headers };
   if (error.retryAfter !== undefined) extra['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfter)));
   if (error.closeConnection) extra['connection'] = 'close';
-  const response = json(error.status, { code: String(error.status), error: error.code, message: error.message }, extra);
+  const response = json(error.status, refusalBody(error), extra);
   if (error.closeConnection) closing.add(response);
   return response;
 }

@@ -1,7 +1,7 @@
 import { HttpError } from './errors.js';
 import type { Handoffs } from './handoff.js';
 import type { Idempotency } from './idempotency.js';
-import { isLoopbackAddress, type ResolvedOptions } from './options.js';
+import { isLoopbackAddress, type ResolvedOptions } from './resolve-options.js';
 import type { Sessions } from './sessions.js';
 import type { EkycStore } from './store/types.js';
 
@@ -16,15 +16,17 @@ export interface Exchange {
   sessions: Sessions;
   idempotency: Idempotency;
   handoffs: Handoffs;
-  /** The client's address, for the per-address limit and the loopback check. */
+  /** The client's address, for the per-address limit: the peer, or what trusted proxies say. */
   address: string | undefined;
+  /** The socket's remote address, when the adapter knows it. */
+  peer: string | undefined;
   /** Aborted when the client goes away. */
   signal: AbortSignal | undefined;
 }
 
 /** The subject the integrator's `authorize` names; 401 when it names nobody. */
 export async function authorize(exchange: Exchange): Promise<string> {
-  const { options, request, address } = exchange;
+  const { options, request, address, peer } = exchange;
   let subject: string | null = null;
   if (options.authorize) {
     try {
@@ -36,7 +38,9 @@ export async function authorize(exchange: Exchange): Promise<string> {
   }
   if (typeof subject === 'string' && subject !== '') return subject;
   if (options.allowAnonymousOnLoopback) {
-    if (isLoopbackAddress(address)) return ANONYMOUS;
+    // The socket itself must come from this machine, and so must the client behind a local proxy:
+    // a header alone never makes a remote client local.
+    if (isLoopbackAddress(peer) && isLoopbackAddress(address)) return ANONYMOUS;
     throw new HttpError(403, 'not-loopback', 'Anonymous use is allowed from this machine only.');
   }
   throw new HttpError(401, 'unauthorized', 'Sign in first.');

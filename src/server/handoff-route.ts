@@ -2,7 +2,8 @@ import { json } from './answer.js';
 import { readJsonObject } from './body.js';
 import { authorize, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
-import { PHONE_KEY_HEADER, TOKEN, type HandoffEvent, type PhoneRecord, type HandoffRecord, type HandoffSettings } from './handoff.js';
+import { PHONE_KEY_HEADER, TOKEN, type HandoffEvent, type PhoneRecord, type HandoffRecord } from './handoff.js';
+import { oneOf, readSettings } from './handoff-settings.js';
 import { SESSION_ID } from './sessions.js';
 
 const MAX_REQUEST_BYTES = 4 * 1024;
@@ -19,23 +20,6 @@ const STEPS = ['intro', 'document-front', 'document-back', 'selfie', 'processing
 const PROGRESS_STATES = ['step', 'done', 'cancelled'] as const;
 
 const unknownHandoff = (): HttpError => new HttpError(404, 'handoff-unknown', 'This link has expired or is not valid.');
-
-function oneOf<T extends string>(body: Record<string, unknown>, name: string, values: readonly T[], fallback: T): T {
-  const value = body[name] ?? fallback;
-  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
-    throw new HttpError(400, 'bad-json', `${name} must be one of ${values.join(', ')}.`);
-  }
-  return value as T;
-}
-
-function readSettings(body: Record<string, unknown>): HandoffSettings {
-  return {
-    documentType: oneOf(body, 'documentType', ['idr', 'passport', 'dlr'], 'idr'),
-    flow: oneOf(body, 'flow', ['full', 'ocr-only'], 'full'),
-    lang: oneOf(body, 'lang', ['vi', 'en'], 'vi'),
-    livenessChallenge: oneOf(body, 'livenessChallenge', ['none', 'turn-head'], 'none'),
-  };
-}
 
 /** The session's time left: a handoff lives no longer than its session. */
 function sessionLeftMs(exchange: Exchange, expiresAt: number): number {
@@ -57,9 +41,9 @@ export async function createHandoff(exchange: Exchange): Promise<Response> {
   if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) {
     throw new HttpError(400, 'bad-json', 'sessionId must be a session id.');
   }
-  const settings = readSettings(body);
   const session = await sessions.get(sessionId);
   if (!session || session.subject !== subject) throw new HttpError(404, 'session-unknown', 'No such session.');
+  const settings = readSettings(body, session);
   const left = sessionLeftMs(exchange, session.expiresAt);
   if ((await exchange.store.increment(`handoff-count:${sessionId}`, left)).count > HANDOFFS_PER_SESSION) {
     throw new HttpError(429, 'rate-limited', 'Too many codes for this session; start a new one.');

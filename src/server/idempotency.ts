@@ -5,10 +5,10 @@ import type { EkycStore } from './store/types.js';
 /** What an upload with an `Idempotency-Key` led to, kept so that a retry gets it again. */
 export type IdempotencyRecord =
   | { state: 'pending'; fingerprint: string }
-  /** FPT.AI answered; `kept` once the hooks have run without failing. */
-  | { state: 'answered'; fingerprint: string; status: number; json: Record<string, unknown>; kept: boolean }
-  /** The call's outcome is unknown (a timeout): FPT.AI may have processed it, so it is never sent again. */
-  | { state: 'failed'; fingerprint: string; status: number; code: string; message: string };
+  /** FPT.AI answered; what it said is not yet recorded (a hook failed, or the instance stopped). */
+  | { state: 'answered'; fingerprint: string; status: number; json: Record<string, unknown> }
+  /** Recorded: the answer the browser got, given again to every retry. */
+  | { state: 'done'; fingerprint: string; status: number; body: unknown };
 
 const KEY = /^[A-Za-z0-9._:-]{8,255}$/;
 const POLL_MS = 25;
@@ -72,7 +72,7 @@ export class Idempotency {
     return this.store.set(key, JSON.stringify(record), this.ttlMs);
   }
 
-  /** Gives the claim back: FPT.AI never saw the request, so a retry may send it. */
+  /** Gives the claim back: FPT.AI gave no answer of its own, so a retry may send it. */
   release(key: string): Promise<void> {
     return this.store.delete(key);
   }

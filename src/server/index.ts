@@ -5,9 +5,11 @@
  */
 import type { RequestListener } from 'node:http';
 import { listen, middleware, nodeListener, type ListeningServer, type Middleware } from './node.js';
-import { resolveOptions, type EkycServerOptions } from './options.js';
+import type { EkycServerOptions } from './options.js';
+import { resolveOptions } from './resolve-options.js';
 import { routeOf } from './router.js';
 import { createFetchHandler, type FetchHandler } from './server.js';
+import { withDeadline } from './store/deadline.js';
 import { createMemoryStore } from './store/memory.js';
 import type { EkycStore } from './store/types.js';
 
@@ -34,7 +36,7 @@ export function createEkycServer(options: EkycServerOptions): EkycServer {
         'Never run this in production: give authorize(request) instead.',
     );
   }
-  const fetchHandler = createFetchHandler(resolved, store);
+  const fetchHandler = createFetchHandler(resolved, withDeadline(store, resolved.limits.storeTimeoutMs));
   const listener = nodeListener(fetchHandler);
   const started: ListeningServer[] = [];
   return {
@@ -56,6 +58,7 @@ export function createEkycServer(options: EkycServerOptions): EkycServer {
 
 export type { EkycServerOptions, EkycLimits, EkycHooks, Authorize, CreatedSession, UploadRecord } from './options.js';
 export { DEFAULT_LIMITS } from './options.js';
+export type { EkycDocumentType, EkycFlow, PolicyOption, SessionPolicy } from './policy.js';
 export type { EkycResult } from './result.js';
 export { decide, DEFAULT_VERDICT_RULE } from './verdict.js';
 export type { Evidence, Verdict, VerdictReason, VerdictRule, VerdictStatus, OcrSideRecord } from './verdict.js';

@@ -1,3 +1,4 @@
+import type { EkycDocumentType, EkycFlow, PolicyOption } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { Evidence, Verdict, VerdictRule } from './verdict.js';
 import type { EkycResult } from './result.js';
@@ -10,8 +11,6 @@ export interface EkycLimits {
   sessionsPerSubjectPerHour: number;
   /** Sessions one client address may create in an hour (default 30). */
   sessionsPerAddressPerHour: number;
-  /** Document sides FPT.AI may accept in one session (default 2); past them, OCR uploads are refused. */
-  acceptedSidesPerSession: number;
   /** OCR calls one session may make, accepted or not (default 6). */
   ocrAttemptsPerSession: number;
   /** Face calls one session may make (default 5). */
@@ -32,12 +31,13 @@ export interface EkycLimits {
   idempotencyTtlMs: number;
   /** How long a phone may take to claim a handoff token (default 10 minutes; never past the session). */
   handoffTtlMs: number;
+  /** The deadline of each call to the store (default 2 s): past it, the request gets 503 store-unavailable. */
+  storeTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: EkycLimits = {
   sessionsPerSubjectPerHour: 10,
   sessionsPerAddressPerHour: 30,
-  acceptedSidesPerSession: 2,
   ocrAttemptsPerSession: 6,
   faceAttemptsPerSession: 5,
   maxBodyBytes: 10 * 1024 * 1024,
@@ -48,6 +48,7 @@ export const DEFAULT_LIMITS: EkycLimits = {
   resultTtlMs: 24 * 60 * 60_000,
   idempotencyTtlMs: 24 * 60 * 60_000,
   handoffTtlMs: 10 * 60_000,
+  storeTimeoutMs: 2_000,
 };
 
 export interface CreatedSession {
@@ -55,7 +56,8 @@ export interface CreatedSession {
   subject: string;
   expiresAt: string;
   clientUuid: string | undefined;
-  onlyEngine: boolean;
+  flow: EkycFlow;
+  documentTypes: readonly EkycDocumentType[];
 }
 
 /** FPT.AI's answer to an upload, as the server is about to pass it on. */
@@ -101,14 +103,30 @@ export interface EkycServerOptions {
    * subject, from loopback addresses only. Warns at start-up.
    */
   allowAnonymousOnLoopback?: boolean;
+  /**
+   * What a session checks (default `full`): `full` (document, then selfie) or `document-only`. Fixed when the
+   * session is created; the page cannot change it. A function chooses per session.
+   */
+  flow?: PolicyOption<EkycFlow>;
+  /**
+   * The document types a session accepts (default all: `idr`, `passport`, `dlr`). Fixed when the session is
+   * created; an upload of another type is refused. A function chooses per session.
+   */
+  documentTypes?: PolicyOption<readonly EkycDocumentType[]>;
   limits?: Partial<EkycLimits>;
   /** Where sessions, limits and idempotency records live (default: this process's memory). */
   store?: EkycStore;
   /** The path the routes live under, e.g. `/api/ekyc` in a Next.js catch-all route (default none). */
   basePath?: string;
   /**
-   * The client's address, for the per-address limit. Default: the socket's address given
-   * by the Node adapters. Behind a proxy, read your proxy's header here.
+   * The reverse proxies in front of this server: addresses or ranges (`10.0.0.0/8`, `::1`,
+   * `2001:db8::/32`). From a trusted peer, the client's address is read from `X-Forwarded-For`,
+   * right to left, skipping trusted hops; from any other peer, `X-Forwarded-For` is ignored.
+   */
+  trustedProxies?: readonly string[];
+  /**
+   * The client's address, for the per-address limit, when neither the socket nor `trustedProxies`
+   * can tell (a platform's own header, say); `undefined` leaves it to them. The socket's address is `peer`.
    */
   clientAddress?: (request: Request, peer: string | undefined) => string | undefined;
   /** The default rule's settings, or a rule of your own. */
@@ -119,71 +137,4 @@ export interface EkycServerOptions {
   /** The `fetch` used to call FPT.AI (default: the global one). */
   fetch?: typeof fetch;
   now?: () => number;
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export const isLoopbackHost = (hostname: string): boolean =>
-  LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-
-export const isLoopbackAddress = (address: string | undefined): boolean =>
-  address !== undefined && (isLoopbackHost(address) || isLoopbackHost(address.replace(/^::ffff:/, '')));
-
-/** Checks the base: an http(s) URL, `https` unless on loopback (the key travels in it). */
-export function checkApiBase(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new Error(`FPT_API_BASE must be an https URL, got "${value}".`);
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new Error(`FPT_API_BASE must use https (the key travels with every call), got "${value}".`);
-  }
-  return value.replace(/\/+$/, '');
-}
-
-export function checkOrigins(list: readonly string[]): string[] {
-  for (const origin of list) {
-    if (origin === '*') throw new Error('allowedOrigins cannot be "*": any site could spend your quota.');
-    if (!(URL.canParse(origin) && new URL(origin).origin === origin)) {
-      throw new Error(`allowedOrigins: "${origin}" is not an origin such as https://shop.example.`);
-    }
-  }
-  return [...list];
-}
-
-function checkLimits(given: Partial<EkycLimits>): EkycLimits {
-  const limits = { ...DEFAULT_LIMITS, ...given };
-  for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`limits.${name} must be a whole number, got ${value}.`);
-  }
-  return limits;
-}
-
-/** The options with every default filled in, checked once at creation. */
-export interface ResolvedOptions extends Omit<EkycServerOptions, 'limits' | 'apiBase' | 'allowedOrigins' | 'basePath'> {
-  apiBase: string;
-  allowedOrigins: readonly string[];
-  limits: EkycLimits;
-  basePath: string;
-  now: () => number;
-}
-
-export function resolveOptions(options: EkycServerOptions): ResolvedOptions {
-  if (!options.apiKey) throw new Error('apiKey is required: your FPT.AI key.');
-  if (typeof options.authorize !== 'function' && options.allowAnonymousOnLoopback !== true) {
-    throw new Error(
-      'authorize(request) is required: return the signed-in user, or null. ' +
-        'For local development only, allowAnonymousOnLoopback: true lets anonymous requests from this machine in.',
-    );
-  }
-  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  if (basePath !== '' && !/^\/[\w\-./]*$/.test(basePath)) throw new Error(`basePath "${basePath}" is not a path.`);
-  return {
-    ...options,
-    apiBase: checkApiBase(options.apiBase ?? 'https://ekyc.fpt.ai'),
-    allowedOrigins: checkOrigins(options.allowedOrigins ?? []),
-    limits: checkLimits(options.limits ?? {}),
-    basePath,
-    now: options.now ?? Date.now,
-  };
 }

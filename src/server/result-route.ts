@@ -12,7 +12,7 @@ export async function readResult(exchange: Exchange, sessionId: string): Promise
   if (!session || session.subject !== subject) throw new HttpError(404, 'session-unknown', 'No such session.');
   const result =
     (await exchange.sessions.final(sessionId)) ??
-    (await currentResult(exchange.options, exchange.sessions, sessionId, subject, session.onlyEngine));
+    (await currentResult(exchange.options, exchange.sessions, sessionId, session));
   const { status, reasons, ocr, face } = result;
   return json(200, { sessionId, status, reasons, ocr, face });
 }

@@ -1,5 +1,5 @@
-import type { ResolvedOptions } from './options.js';
-import type { Sessions } from './sessions.js';
+import type { ResolvedOptions } from './resolve-options.js';
+import { evidenceOf, type FaceOnRecord, type SessionRecord, type Sessions } from './sessions.js';
 import { decide, DEFAULT_VERDICT_RULE, type Evidence, type Verdict, type VerdictStatus } from './verdict.js';
 
 /** What `GET /session/{id}/result` answers, and what `onComplete` receives. */
@@ -15,40 +15,50 @@ export interface EkycResult {
     front: Readonly<Record<string, unknown>> | null;
     back: Readonly<Record<string, unknown>> | null;
   };
-  /** FPT.AI's last face answer, raw; `null` before the selfie. */
+  /** FPT.AI's face answer the verdict used, raw; `null` before the selfie. */
   face: Readonly<Record<string, unknown>> | null;
 }
 
-/** Gathers what the store holds of a session and applies the verdict rule. */
+/**
+ * Gathers what the store holds of a session and applies the verdict rule. `face`: the answer just
+ * received, instead of the one on record. A face answer counts only for the very document evidence
+ * it was given for.
+ */
 export async function currentResult(
   options: ResolvedOptions,
   sessions: Sessions,
   sessionId: string,
-  subject: string,
-  onlyEngine: boolean,
+  session: SessionRecord,
+  face?: FaceOnRecord,
 ): Promise<EkycResult> {
-  const [front, back, face, faceAttempts] = await Promise.all([
-    sessions.side(sessionId, 'front'),
-    sessions.side(sessionId, 'back'),
-    sessions.face(sessionId),
+  const [{ front, back }, storedFace, faceAttempts, unavailable] = await Promise.all([
+    sessions.sides(sessionId),
+    face ? Promise.resolve(face) : sessions.face(sessionId),
     sessions.attempts(sessionId, 'face'),
+    sessions.unavailable(sessionId),
   ]);
+  const faceCounts = storedFace !== null && storedFace.evidence === evidenceOf(front, back);
   const evidence: Evidence = {
-    onlyEngine,
-    front,
-    back,
-    face,
+    flow: session.flow,
+    front: front && { documentType: front.documentType, response: front.response },
+    back: back && { documentType: back.documentType, response: back.response },
+    face: faceCounts ? storedFace.response : null,
     faceAttemptsExhausted: faceAttempts >= options.limits.faceAttemptsPerSession,
   };
   const rule = options.verdict;
   const verdict =
     typeof rule === 'function' ? rule(evidence) : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
+  const reasons = verdict.status === 'pending' && unavailable ? [...verdict.reasons, 'upstream-unavailable' as const] : verdict.reasons;
   return {
     sessionId,
-    subject,
+    subject: session.subject,
     status: verdict.status,
-    reasons: verdict.reasons,
-    ocr: { documentType: front?.documentType ?? back?.documentType ?? null, front: front?.response ?? null, back: back?.response ?? null },
-    face,
+    reasons,
+    ocr: {
+      documentType: front?.documentType ?? back?.documentType ?? null,
+      front: evidence.front?.response ?? null,
+      back: evidence.back?.response ?? null,
+    },
+    face: evidence.face,
   };
 }

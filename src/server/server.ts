@@ -1,11 +1,12 @@
 import { errorAnswer, json } from './answer.js';
+import { clientAddressOf } from './client-address.js';
 import type { Exchange } from './context.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { HttpError } from './errors.js';
 import { Handoffs } from './handoff.js';
 import { claimHandoff, createHandoff, handoffEvents, handoffProgress } from './handoff-route.js';
 import { Idempotency } from './idempotency.js';
-import type { ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './resolve-options.js';
 import { readResult } from './result-route.js';
 import { methodOf, routeOf, type Route } from './router.js';
 import { createSession } from './session-route.js';
@@ -26,7 +27,7 @@ export type FetchHandler = (request: Request, context?: RequestContext) => Promi
 function dispatch(route: Route, exchange: Exchange): Promise<Response> {
   switch (route.name) {
     case 'health':
-      return Promise.resolve(json(200, { status: 'ok' }));
+      return health(exchange.store);
     case 'session':
       return createSession(exchange);
     case 'upload':
@@ -41,6 +42,16 @@ function dispatch(route: Route, exchange: Exchange): Promise<Response> {
       return handoffProgress(exchange, route.token);
     case 'handoff-events':
       return handoffEvents(exchange, route.token);
+  }
+}
+
+/** `GET /health`: this instance answers, and so does its store (`503` when not, for a load balancer to drain it). */
+async function health(store: EkycStore): Promise<Response> {
+  try {
+    await store.get('health');
+    return json(200, { status: 'ok', store: 'ok' });
+  } catch {
+    return json(503, { status: 'unavailable', store: 'unavailable' }, { 'retry-after': '1' });
   }
 }
 
@@ -79,8 +90,10 @@ export function createFetchHandler(options: ResolvedOptions, store: EkycStore): 
       } else if (request.method !== methodOf(route)) {
         response = errorAnswer(new HttpError(405, 'method-not-allowed', `Use ${methodOf(route)}.`), { ...cors, ...allow });
       } else {
-        const address = options.clientAddress ? options.clientAddress(request, context.peer) : context.peer;
-        const exchange: Exchange = { request, options, store, sessions, idempotency, handoffs, address, signal: context.signal };
+        const { peer } = context;
+        const address =
+          options.clientAddress?.(request, peer) ?? clientAddressOf(peer, request.headers.get('x-forwarded-for'), options.trustedProxies);
+        const exchange: Exchange = { request, options, store, sessions, idempotency, handoffs, address, peer, signal: context.signal };
         response = await dispatch(route, exchange);
         for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
       }

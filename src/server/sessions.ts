@@ -1,22 +1,42 @@
+import type { SessionPolicy } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { EkycResult } from './result.js';
 import type { OcrSideRecord } from './verdict.js';
 
-/** A session this server created, as the store keeps it. */
-export interface SessionRecord {
+/** A session this server created, as the store keeps it, with the policy it was created with. */
+export interface SessionRecord extends SessionPolicy {
   subject: string;
   createdAt: number;
   /** After this, uploads are refused; the result stays readable. */
   expiresAt: number;
-  onlyEngine: boolean;
 }
 
 export type Side = 'front' | 'back';
+
+/** A side FPT.AI read, as kept: once on record, never replaced. */
+export interface SideOnRecord extends OcrSideRecord {
+  /** The upload that read it (its idempotency record, or a random id). */
+  upload: string;
+  /** A digest of the picture that was read. */
+  image: string;
+}
+
+/** A face answer, as kept with the document evidence it was given for. */
+export interface FaceOnRecord {
+  response: Readonly<Record<string, unknown>>;
+  /** Which sides were on record when the selfie was sent (see `evidenceOf`). */
+  evidence: string;
+  upload: string;
+}
 
 /** Session ids are FPT.AI's: letters, digits and `-`. */
 export const SESSION_ID = /^[A-Za-z0-9-]{1,128}$/;
 
 const key = (sessionId: string, part?: string): string => `session:${sessionId}${part ? `:${part}` : ''}`;
+
+/** Names the document evidence a face answer belongs to: the uploads of the sides on record. */
+export const evidenceOf = (front: SideOnRecord | null, back: SideOnRecord | null): string =>
+  JSON.stringify([front?.upload ?? null, back?.upload ?? null]);
 
 /** A stored JSON value; `null` when missing or unreadable. */
 export function parse(text: string | null): unknown {
@@ -43,42 +63,107 @@ export class Sessions {
     return parse(await this.store.get(key(sessionId))) as SessionRecord | null;
   }
 
-  async side(sessionId: string, side: Side): Promise<OcrSideRecord | null> {
-    return parse(await this.store.get(key(sessionId, side))) as OcrSideRecord | null;
+  async side(sessionId: string, side: Side): Promise<SideOnRecord | null> {
+    return parse(await this.store.get(key(sessionId, side))) as SideOnRecord | null;
   }
 
-  /** Keeps a side FPT.AI accepted; a side read again replaces the earlier reading. */
-  keepSide(sessionId: string, side: Side, record: OcrSideRecord): Promise<void> {
-    return this.store.set(key(sessionId, side), JSON.stringify(record), this.ttlMs);
+  async sides(sessionId: string): Promise<{ front: SideOnRecord | null; back: SideOnRecord | null }> {
+    const [front, back] = await Promise.all([this.side(sessionId, 'front'), this.side(sessionId, 'back')]);
+    return { front, back };
   }
 
-  async face(sessionId: string): Promise<Record<string, unknown> | null> {
-    return parse(await this.store.get(key(sessionId, 'face'))) as Record<string, unknown> | null;
+  /**
+   * Puts a side on record, once: `true` when it is there now from this upload (set now, or by
+   * this same upload before), `false` when another upload's reading holds the place.
+   */
+  async keepSide(sessionId: string, side: Side, record: SideOnRecord): Promise<boolean> {
+    if (await this.store.setIfAbsent(key(sessionId, side), JSON.stringify(record), this.ttlMs)) return true;
+    return (await this.side(sessionId, side))?.upload === record.upload;
   }
 
-  keepFace(sessionId: string, response: Readonly<Record<string, unknown>>): Promise<void> {
-    return this.store.set(key(sessionId, 'face'), JSON.stringify(response), this.ttlMs);
+  async face(sessionId: string): Promise<FaceOnRecord | null> {
+    return parse(await this.store.get(key(sessionId, 'face'))) as FaceOnRecord | null;
   }
 
-  /** Counts one more call of `kind` and answers how many there have been. */
-  async attempt(sessionId: string, kind: 'ocr' | 'face'): Promise<number> {
-    return (await this.store.increment(key(sessionId, `${kind}-attempts`), this.ttlMs)).count;
+  /** Keeps the latest face answer: a refused selfie may be followed by another. */
+  keepFace(sessionId: string, record: FaceOnRecord): Promise<void> {
+    return this.store.set(key(sessionId, 'face'), JSON.stringify(record), this.ttlMs);
   }
 
+  /**
+   * Takes one of the session's attempts of `kind` before FPT.AI is called, and answers how many are
+   * taken now: given-back attempts (see `giveBack`) are not counted.
+   */
+  async takeAttempt(sessionId: string, kind: 'ocr' | 'face'): Promise<number> {
+    const { count } = await this.store.increment(key(sessionId, `${kind}-attempts`), this.ttlMs);
+    return count - (await this.counter(sessionId, `${kind}-given-back`));
+  }
+
+  /** Gives back an attempt that did not count: refused before FPT.AI, or not the user's doing. */
+  async giveBack(sessionId: string, kind: 'ocr' | 'face'): Promise<void> {
+    await this.store.increment(key(sessionId, `${kind}-given-back`), this.ttlMs);
+  }
+
+  /** Attempts of `kind` taken and not given back. */
   async attempts(sessionId: string, kind: 'ocr' | 'face'): Promise<number> {
-    return Number((await this.store.get(key(sessionId, `${kind}-attempts`))) ?? 0);
+    const [taken, givenBack] = await Promise.all([
+      this.counter(sessionId, `${kind}-attempts`),
+      this.counter(sessionId, `${kind}-given-back`),
+    ]);
+    return taken - givenBack;
   }
 
-  /** The final result, once: `true` for the one caller that recorded it. */
+  /** Counts a picture that was not the side it was sent as, and answers how many there have been. */
+  async sideMismatch(sessionId: string): Promise<number> {
+    return (await this.store.increment(key(sessionId, 'side-mismatches'), this.ttlMs)).count;
+  }
+
+  sideMismatches(sessionId: string): Promise<number> {
+    return this.counter(sessionId, 'side-mismatches');
+  }
+
+  private async counter(sessionId: string, name: string): Promise<number> {
+    return Number((await this.store.get(key(sessionId, name))) ?? 0);
+  }
+
+  /** The last call to FPT.AI for this session got no answer of its own (see `UpstreamUnavailable`). */
+  markUnavailable(sessionId: string): Promise<void> {
+    return this.store.set(key(sessionId, 'upstream-unavailable'), '1', this.ttlMs);
+  }
+
+  /** FPT.AI answered again. */
+  clearUnavailable(sessionId: string): Promise<void> {
+    return this.store.delete(key(sessionId, 'upstream-unavailable'));
+  }
+
+  async unavailable(sessionId: string): Promise<boolean> {
+    return (await this.store.get(key(sessionId, 'upstream-unavailable'))) !== null;
+  }
+
+  /** Records the final result unless one is on record: a final result is never replaced or removed. */
   finish(sessionId: string, result: EkycResult): Promise<boolean> {
     return this.store.setIfAbsent(key(sessionId, 'final'), JSON.stringify(result), this.ttlMs);
   }
 
-  unfinish(sessionId: string): Promise<void> {
-    return this.store.delete(key(sessionId, 'final'));
-  }
-
   async final(sessionId: string): Promise<EkycResult | null> {
     return parse(await this.store.get(key(sessionId, 'final'))) as EkycResult | null;
+  }
+
+  /** `onComplete` ran without failing for this session. */
+  async completed(sessionId: string): Promise<boolean> {
+    return (await this.store.get(key(sessionId, 'completed'))) !== null;
+  }
+
+  markCompleted(sessionId: string): Promise<void> {
+    return this.store.set(key(sessionId, 'completed'), '1', this.ttlMs);
+  }
+
+  /** The right to run `onComplete` now, for `leaseMs` at most: of two requests, one gets it. */
+  leaseCompletion(sessionId: string, leaseMs: number): Promise<boolean> {
+    return this.store.setIfAbsent(key(sessionId, 'completing'), '1', leaseMs);
+  }
+
+  endCompletionLease(sessionId: string): Promise<void> {
+    return this.store.delete(key(sessionId, 'completing'));
   }
 }

@@ -1,28 +1,20 @@
-import { errorAnswer, json } from './answer.js';
+import { randomUUID } from 'node:crypto';
+import { json } from './answer.js';
 import { readBody } from './body.js';
-import { authorize, keep, type Exchange } from './context.js';
+import { authorize, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
 import { PHONE_KEY_HEADER } from './handoff.js';
 import { phoneSession } from './handoff-route.js';
 import { fingerprintOf, idempotencyKeyOf, type IdempotencyRecord } from './idempotency.js';
-import { inspectParts, type Image } from './inspect.js';
+import { inspectParts } from './inspect.js';
 import { hashed } from './limits.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
-import { currentResult } from './result.js';
 import { UPLOADS, uploadHeaders, type UploadRoute } from './rules.js';
-import { SESSION_ID, type SessionRecord, type Side } from './sessions.js';
-import { callUpstream, UpstreamNotReached, type UpstreamAnswer } from './upstream.js';
-
-/** One checked upload, ready for FPT.AI. */
-interface Upload {
-  route: UploadRoute;
-  sessionId: string;
-  subject: string;
-  session: SessionRecord;
-  /** The API headers to forward. */
-  headers: Record<string, string>;
-  images: Image[];
-}
+import { evidenceOf, SESSION_ID, type SessionRecord } from './sessions.js';
+import { admit, sidesOf } from './upload-admission.js';
+import { mismatchOf, record, type Outcome, type Upload, type UpstreamReply } from './upload-record.js';
+import { callUpstream, UpstreamUnavailable } from './upstream.js';
+import { isOwnAnswer } from './upstream-answer.js';
 
 /** The idempotency record this request claimed. */
 interface Claim {
@@ -59,52 +51,6 @@ async function openSession(exchange: Exchange, subject: string, onlySession?: st
   return { sessionId, session };
 }
 
-/** The per-session limits: sides accepted, then attempts, counted before FPT.AI is called. */
-async function countAttempt({ sessions, options }: Exchange, upload: Upload): Promise<void> {
-  const { sessionId, route } = upload;
-  if (await sessions.final(sessionId)) throw new HttpError(409, 'session-complete', 'This session already has its result.');
-  const { limits } = options;
-  if (route === 'ocr') {
-    const sides = await Promise.all([sessions.side(sessionId, 'front'), sessions.side(sessionId, 'back')]);
-    if (sides.filter(Boolean).length >= limits.acceptedSidesPerSession) {
-      throw new HttpError(409, 'sides-complete', 'Every side of the document has been read in this session.');
-    }
-  }
-  const max = route === 'ocr' ? limits.ocrAttemptsPerSession : limits.faceAttemptsPerSession;
-  if ((await sessions.attempt(sessionId, route)) > max) {
-    throw new HttpError(409, 'attempts-exhausted', 'This session has no attempts left; start a new one.');
-  }
-}
-
-/** Keeps what FPT.AI said, runs the hooks, and settles the verdict when it can be final. */
-async function record(exchange: Exchange, upload: Upload, answer: { status: number; json: Record<string, unknown> }): Promise<void> {
-  const { sessions, options } = exchange;
-  const { sessionId, route, headers } = upload;
-  if (route === 'ocr' && String(answer.json['errorCode']) === '0') {
-    const side = headers['side-type'] as Side | undefined;
-    const sides: Side[] = side ? [side] : upload.images.length === 2 ? ['front', 'back'] : ['front'];
-    const documentType = headers['document-type'] ?? '';
-    await Promise.all(sides.map((each) => sessions.keepSide(sessionId, each, { documentType, response: answer.json })));
-  }
-  if (route === 'face') await sessions.keepFace(sessionId, answer.json);
-  const onUpload = options.hooks?.onUpload;
-  if (onUpload) {
-    const { subject } = upload;
-    await keep(options, () => onUpload({ endpoint: route, sessionId, subject, headers, ...answer, response: answer.json }));
-  }
-  if (route === 'ocr' && !upload.session.onlyEngine) return;
-  const result = await currentResult(options, sessions, sessionId, upload.subject, upload.session.onlyEngine);
-  if (result.status === 'pending' || !(await sessions.finish(sessionId, result))) return;
-  const onComplete = options.hooks?.onComplete;
-  if (!onComplete) return;
-  try {
-    await keep(options, () => onComplete(result));
-  } catch (error) {
-    await sessions.unfinish(sessionId);
-    throw error;
-  }
-}
-
 function form(upload: Upload): FormData {
   const data = new FormData();
   const { field } = UPLOADS[upload.route].shape;
@@ -115,18 +61,21 @@ function form(upload: Upload): FormData {
   return data;
 }
 
-/** Calls FPT.AI once, keeping the answer (or the unknown outcome) under the claim before anything else. */
-async function send(exchange: Exchange, upload: Upload, claim: Claim | null): Promise<Response> {
+const answer = (outcome: Outcome, headers: Record<string, string> = {}): Response => json(outcome.status, outcome.body, headers);
+
+/** Calls FPT.AI once, keeping its answer under the claim before anything else. */
+async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null): Promise<Response> {
   const { options, idempotency } = exchange;
+  let upload: Upload;
   try {
-    await countAttempt(exchange, upload);
+    upload = { ...admitted, evidence: await admit(exchange, admitted) };
   } catch (error) {
     if (claim) await idempotency.release(claim.key);
     throw error;
   }
-  let answer: UpstreamAnswer;
+  let answered: UpstreamReply;
   try {
-    answer = await callUpstream({
+    const reply = await callUpstream({
       url: options.apiBase + UPLOADS[upload.route].path,
       headers: { ...upload.headers, 'session-id': upload.sessionId, 'device-type': 'web-sdk', 'api-key': options.apiKey },
       body: form(upload),
@@ -135,37 +84,42 @@ async function send(exchange: Exchange, upload: Upload, claim: Claim | null): Pr
       // With a key, a browser that goes away still gets FPT.AI's answer when it retries.
       signal: claim ? undefined : exchange.signal,
     });
-    if (!answer.json) throw new HttpError(502, 'upstream-bad-answer', 'The eKYC service did not answer with JSON.');
+    if (!isOwnAnswer(upload.route, reply.status, reply.json)) throw new UpstreamUnavailable(false);
+    answered = { status: reply.status, json: reply.json };
   } catch (error) {
-    if (claim && error instanceof UpstreamNotReached) await idempotency.release(claim.key);
-    else if (claim && error instanceof HttpError) {
-      const { status, code, message } = error;
-      await idempotency.save(claim.key, { state: 'failed', fingerprint: claim.fingerprint, status, code, message });
-    }
+    // No answer of FPT.AI's own: nothing is kept, no attempt spent, and a retry may call again.
+    await Promise.all([
+      exchange.sessions.giveBack(upload.sessionId, upload.route),
+      exchange.sessions.markUnavailable(upload.sessionId),
+      claim ? idempotency.release(claim.key) : undefined,
+    ]);
     throw error;
   }
-  const answered = { status: answer.status, json: answer.json };
-  if (claim) await idempotency.save(claim.key, { state: 'answered', fingerprint: claim.fingerprint, ...answered, kept: false });
-  await record(exchange, upload, answered);
-  if (claim) await idempotency.save(claim.key, { state: 'answered', fingerprint: claim.fingerprint, ...answered, kept: true });
-  return json(answer.status, answer.json);
+  if (claim) await idempotency.save(claim.key, { state: 'answered', fingerprint: claim.fingerprint, ...answered });
+  if (mismatchOf(upload, answered)) {
+    // Not the side it was sent as: the user retakes it, and the attempt is not spent.
+    await exchange.sessions.giveBack(upload.sessionId, 'ocr');
+    await exchange.sessions.sideMismatch(upload.sessionId);
+  }
+  const outcome = await record(exchange, upload, answered);
+  if (claim) await idempotency.save(claim.key, { state: 'done', fingerprint: claim.fingerprint, ...outcome });
+  return answer(outcome);
 }
 
-/** The first request's answer again, without calling FPT.AI; hooks that failed then run now. */
-async function replay(exchange: Exchange, upload: Upload, claim: Claim, earlier: IdempotencyRecord): Promise<Response> {
+/** The first request's answer again, without calling FPT.AI; what failed to be recorded then is recorded now. */
+async function replay(exchange: Exchange, upload: Omit<Upload, 'evidence'>, claim: Claim, earlier: IdempotencyRecord): Promise<Response> {
   const replayed = { 'idempotent-replayed': 'true' };
-  if (earlier.state === 'failed') return errorAnswer(new HttpError(earlier.status, earlier.code, earlier.message), replayed);
-  if (earlier.state !== 'answered') throw new HttpError(409, 'idempotency-in-progress', 'The same upload is in progress.');
-  if (!earlier.kept) {
-    await record(exchange, upload, earlier);
-    await exchange.idempotency.save(claim.key, { ...earlier, kept: true });
-  }
-  return json(earlier.status, earlier.json, replayed);
+  if (earlier.state === 'pending') throw new HttpError(409, 'idempotency-in-progress', 'The same upload is in progress.');
+  if (earlier.state === 'done') return answer(earlier, replayed);
+  const { front, back } = await exchange.sessions.sides(upload.sessionId);
+  const outcome = await record(exchange, { ...upload, evidence: evidenceOf(front, back) }, earlier);
+  await exchange.idempotency.save(claim.key, { state: 'done', fingerprint: claim.fingerprint, ...outcome });
+  return answer(outcome, replayed);
 }
 
 /**
  * `POST /ocr` and `POST /face/liveness`: only for a session this server issued to
- * the same subject, unexpired, within its limits; the body parsed and every image
+ * the same subject, unexpired, at the step the upload is for; the body parsed and every image
  * checked; FPT.AI called at most once per `Idempotency-Key`.
  */
 export async function forwardUpload(route: UploadRoute, exchange: Exchange): Promise<Response> {
@@ -173,6 +127,10 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   const { subject, onlySession } = await uploader(exchange);
   const { sessionId, session } = await openSession(exchange, subject, onlySession);
   const headers = uploadHeaders(route, request);
+  const documentType = headers['document-type'];
+  if (documentType !== undefined && !(session.documentTypes as readonly string[]).includes(documentType)) {
+    throw new HttpError(400, 'document-type-not-allowed', `This session accepts ${session.documentTypes.join(', ')} only.`);
+  }
   const boundary = boundaryOf(request.headers.get('content-type'));
   const key = idempotencyKeyOf(request);
   const body = await readBody(request, options.limits.maxBodyBytes, options.limits.bodyTimeoutMs);
@@ -181,13 +139,13 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   if (route === 'ocr' && (headers['side-type'] !== undefined || headers['document-type'] === 'passport') && images.length !== 1) {
     throw new HttpError(400, 'wrong-file-count', 'Send exactly one file for a passport or a single side.');
   }
-  const upload: Upload = { route, sessionId, subject, session, headers, images };
-  if (key === undefined) return send(exchange, upload, null);
+  const upload = { route, sessionId, subject, session, headers, images, sides: sidesOf(route, headers, images) };
+  if (key === undefined) return send(exchange, { ...upload, id: randomUUID() }, null);
   const claim = {
     key: `idempotency:${sessionId}:${route}:${hashed(key)}`,
     // The language of FPT.AI's messages may change between a try and its retry; what is read may not.
     fingerprint: fingerprintOf([route, JSON.stringify({ ...headers, lang: null }), ...images.map((image) => image.data)]),
   };
   const earlier = await exchange.idempotency.claim(claim.key, claim.fingerprint);
-  return earlier ? replay(exchange, upload, claim, earlier) : send(exchange, upload, claim);
+  return earlier ? replay(exchange, { ...upload, id: claim.key }, claim, earlier) : send(exchange, { ...upload, id: claim.key }, claim);
 }

@@ -20,22 +20,20 @@ export interface UpstreamAnswer {
   json: Record<string, unknown> | null;
 }
 
-/** Codes of a failure before anything was sent: the call can be made again safely. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-/** The upstream could not be reached, and never saw the request: a retry may call it again. */
-export class UpstreamNotReached extends HttpError {
-  constructor(cause: unknown) {
-    super(502, 'upstream-unreachable', 'The eKYC service could not be reached.', { cause });
+/**
+ * FPT.AI did not give an answer of its own: unreachable, cut off, out of time, or an answer that is
+ * not the API's (a 5xx, a proxy's page, malformed JSON). Nobody is failed for it and no attempt is
+ * spent: the user's retry may call FPT.AI again.
+ */
+export class UpstreamUnavailable extends HttpError {
+  constructor(timedOut: boolean, cause?: unknown) {
+    super(
+      timedOut ? 504 : 502,
+      'upstream-unavailable',
+      timedOut ? 'The eKYC service did not answer in time; try again.' : 'The eKYC service is unavailable; try again.',
+      { cause, retryAfter: 1 },
+    );
   }
-}
-
-function codeOf(error: unknown): string | undefined {
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return undefined;
 }
 
 function jsonObject(text: string): Record<string, unknown> | null {
@@ -49,7 +47,8 @@ function jsonObject(text: string): Record<string, unknown> | null {
 
 /**
  * POSTs to FPT.AI under one deadline that covers resolving the name, connecting,
- * sending and reading the whole answer: 504 past it, 502 when unreachable or cut.
+ * sending and reading the whole answer: `UpstreamUnavailable` (504 past it, 502 when
+ * unreachable or cut) when no answer came.
  */
 export async function callUpstream(call: UpstreamCall): Promise<UpstreamAnswer> {
   const deadline = AbortSignal.timeout(call.timeoutMs);
@@ -62,16 +61,11 @@ export async function callUpstream(call: UpstreamCall): Promise<UpstreamAnswer> 
       signal,
       redirect: 'error',
     });
-    const tooMuch = (): HttpError => new HttpError(502, 'upstream-bad-answer', 'The eKYC service answered too much.');
+    const tooMuch = (): HttpError => new UpstreamUnavailable(false);
     const text = response.body ? (await readAll(response.body, MAX_ANSWER_BYTES, tooMuch)).toString('utf8') : '';
     return { status: response.status, json: jsonObject(text) };
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    if (deadline.aborted) {
-      throw new HttpError(504, 'upstream-timeout', 'The eKYC service did not answer in time.', { cause: error });
-    }
-    const code = codeOf(error);
-    if (code !== undefined && NOT_SENT.has(code)) throw new UpstreamNotReached(error);
-    throw new HttpError(502, 'upstream-failed', 'The eKYC service could not be reached.', { cause: error });
+    throw new UpstreamUnavailable(deadline.aborted, error);
   }
 }

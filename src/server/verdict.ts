@@ -1,4 +1,5 @@
 import { apiBoolean, apiNumber, apiString } from '../api/values.js';
+import type { EkycFlow } from './policy.js';
 
 /** A side of the document as FPT.AI read it: the raw answer, every value a string. */
 export interface OcrSideRecord {
@@ -9,7 +10,8 @@ export interface OcrSideRecord {
 
 /** What the server knows of a session when it decides. */
 export interface Evidence {
-  onlyEngine: boolean;
+  /** The session's flow: `document-only` decides on the document alone. */
+  flow: EkycFlow;
   front: OcrSideRecord | null;
   back: OcrSideRecord | null;
   /** The last face answer (`/face/liveness`), raw. */
@@ -35,7 +37,9 @@ export type VerdictReason =
   | 'no-match'
   | 'similarity-below-threshold'
   | 'needs-review'
-  | 'deepfake';
+  | 'deepfake'
+  /** Not the user's doing: FPT.AI gave no answer to the last call (added by the server while pending). */
+  | 'upstream-unavailable';
 
 /** The default rule's settings. */
 export interface VerdictRule {
@@ -67,7 +71,7 @@ export function decide(evidence: Evidence, rule: VerdictRule = DEFAULT_VERDICT_R
   const passport = evidence.front?.documentType === 'passport';
   if (!sideRead(evidence.front)) reasons.push('front-not-read');
   if (!passport && !sideRead(evidence.back)) reasons.push('back-not-read');
-  if (evidence.onlyEngine) return { status: reasons.length === 0 ? 'passed' : 'pending', reasons };
+  if (evidence.flow === 'document-only') return { status: reasons.length === 0 ? 'passed' : 'pending', reasons };
 
   const face = evidence.face;
   if (!face) return { status: 'pending', reasons: [...reasons, 'face-not-checked'] };
@@ -75,6 +79,8 @@ export function decide(evidence: Evidence, rule: VerdictRule = DEFAULT_VERDICT_R
   const match = record(face['face_match']);
   if (apiString(face['code']) !== '200') {
     reasons.push('face-refused');
+    // FPT.AI refuses a selfie that does not match the document with its match result: say so too.
+    if (apiBoolean(match['isMatch']) === false) reasons.push('no-match');
     const final = evidence.faceAttemptsExhausted || apiBoolean(face['is_complete_session']) === true;
     return { status: final ? 'failed' : 'pending', reasons };
   }

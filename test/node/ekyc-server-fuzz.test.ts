@@ -161,7 +161,7 @@ describe('fuzzing ekyc-flow/server', { timeout: 240_000 }, () => {
     }
     const health = await fetch(`${url}/health`);
     assert.equal(health.status, 200);
-    assert.deepEqual(await health.json(), { status: 'ok' });
+    assert.deepEqual(await health.json(), { status: 'ok', store: 'ok' });
     assert.equal(child.exitCode, null);
     assert.equal(stderr.replace(/.*DEVELOPMENT MODE.*\n?/g, ''), '', 'nothing written to stderr');
   });

@@ -41,7 +41,7 @@ describe('ekyc-flow/server', () => {
       assert.match(text, /^HTTP\/1\.1 404/);
       assert.match(text, /content-type: application\/json/i);
       const health = await fetch(`${stack.url}/health`);
-      assert.deepEqual(await health.json(), { status: 'ok' });
+      assert.deepEqual(await health.json(), { status: 'ok', store: 'ok' });
     });
 
     test('targets that are not URLs (//host:port, *, absolute junk) answer JSON errors, never a crash', async () => {
@@ -71,11 +71,11 @@ describe('ekyc-flow/server', () => {
       assert.equal(stack.calls('init'), 0);
     });
 
-    test('a signed-in user gets { sessionId, expiresAt } and FPT.AI saw the key', async () => {
+    test('a signed-in user gets { sessionId, expiresAt, flow, documentTypes } and FPT.AI saw the key', async () => {
       const response = await fetch(`${stack.url}/session`, { method: 'POST', headers: stack.auth('alice') });
       const body = (await response.json()) as { sessionId: string; expiresAt: string };
       assert.equal(response.status, 200);
-      assert.deepEqual(Object.keys(body).sort(), ['expiresAt', 'sessionId']);
+      assert.deepEqual(Object.keys(body).sort(), ['documentTypes', 'expiresAt', 'flow', 'sessionId']);
       const lifetime = Date.parse(body.expiresAt) - Date.now();
       assert.ok(lifetime > 29 * 60_000 && lifetime <= 30 * 60_000, String(lifetime));
       assert.equal(stack.upstream.emulator.requests[0]?.headers['api-key'], KEY);
@@ -265,15 +265,15 @@ describe('ekyc-flow/server', () => {
       });
     });
 
-    test('a retry after the server’s own 504 does not send the upload again', async () => {
+    test('a retry after the server’s own 504 calls FPT.AI again: no answer came, so none is kept', async () => {
       await withStack({ limits: { upstreamTimeoutMs: 300 } }, async (other) => {
         const sessionId = await other.session();
         other.upstream.emulator.inject('timeout', { endpoint: 'ocr' });
         assert.equal((await other.ocr(sessionId, { key: 'capture-front-2' })).status, 504);
         const retry = await other.ocr(sessionId, { key: 'capture-front-2' });
-        assert.equal(retry.status, 504);
-        assert.equal(retry.headers.get('idempotent-replayed'), 'true');
-        assert.equal(other.calls('ocr'), 1);
+        assert.equal(retry.status, 200);
+        assert.equal(retry.headers.get('idempotent-replayed'), null);
+        assert.equal(other.calls('ocr'), 2);
       });
     });
 
@@ -298,7 +298,7 @@ describe('ekyc-flow/server', () => {
       assert.equal((await stack.ocr(sessionId, { key: 'capture-front-4' })).status, 200);
       const other = await stack.ocr(sessionId, { key: 'capture-front-4', body: form('files', jpeg(80)) });
       assert.equal(other.status, 422);
-      assert.equal((await stack.ocr(sessionId, { key: 'capture-front-5', body: form('files', jpeg(80)) })).status, 200);
+      assert.equal((await stack.ocr(sessionId, { key: 'capture-back-5', side: 'back', body: form('files', jpeg(80)) })).status, 200);
       assert.equal(stack.calls('ocr'), 2);
     });
 
@@ -346,6 +346,7 @@ describe('ekyc-flow/server', () => {
       await withStack({ limits: { faceAttemptsPerSession: 2 } }, async (other) => {
         const sessionId = await other.session();
         await other.ocr(sessionId, { side: 'front' });
+        await other.ocr(sessionId, { side: 'back' });
         other.upstream.emulator.inject('multiple-faces', { endpoint: 'face', times: 2 });
         assert.equal((await other.face(sessionId)).status, 200);
         assert.equal((await other.face(sessionId)).status, 200);
@@ -385,7 +386,8 @@ describe('ekyc-flow/server', () => {
     test('four selfies are refused; one to three pass', async () => {
       await refused('face', form('selfies', jpeg(), jpeg(), jpeg(), jpeg()));
       const sessionId = await stack.session();
-      await stack.ocr(sessionId);
+      await stack.ocr(sessionId, { side: 'front' });
+      await stack.ocr(sessionId, { side: 'back' });
       assert.equal((await stack.face(sessionId, { body: form('selfies', jpeg(), jpeg(), jpeg()) })).status, 200);
     });
 
@@ -434,12 +436,12 @@ describe('ekyc-flow/server', () => {
       assert.deepEqual(answers.map((answer) => answer.status), [404, 405, 401, 200]);
     });
 
-    test('an upstream answer that is not JSON becomes a 502 JSON answer', async () => {
+    test('an upstream answer that is not JSON becomes a 502 JSON answer: upstream-unavailable', async () => {
       const sessionId = await stack.session();
       stack.upstream.emulator.inject('html', { endpoint: 'ocr' });
       const response = await stack.ocr(sessionId);
       assert.equal(response.status, 502);
-      assert.equal(((await response.json()) as { error: string }).error, 'upstream-bad-answer');
+      assert.equal(((await response.json()) as { error: string }).error, 'upstream-unavailable');
     });
 
     test('forwards only the API headers and the server’s key', async () => {
@@ -465,7 +467,7 @@ describe('ekyc-flow/server', () => {
       await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
       const base = `http://127.0.0.1:${(app.address() as { port: number }).port}`;
       try {
-        assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok' });
+        assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok', store: 'ok' });
         assert.equal((await fetch(`${base}/session`, { method: 'POST' })).status, 401);
         assert.equal(await (await fetch(`${base}/shop/cart`)).text(), 'the app');
         assert.deepEqual(passed, ['/shop/cart']);
@@ -479,7 +481,7 @@ describe('ekyc-flow/server', () => {
       const server = createEkycServer({ apiKey: KEY, apiBase: stack.upstream.url, basePath: '/api/kyc', authorize: () => 'dora' });
       try {
         const health = await server.fetch(new Request('https://shop.example/api/kyc/health'));
-        assert.deepEqual(await health.json(), { status: 'ok' });
+        assert.deepEqual(await health.json(), { status: 'ok', store: 'ok' });
         const session = await server.fetch(new Request('https://shop.example/api/kyc/session', { method: 'POST' }), { peer: '198.51.100.7' });
         assert.equal(session.status, 200);
         assert.equal((await server.fetch(new Request('https://shop.example/health'))).status, 404);
@@ -522,7 +524,7 @@ describe('ekyc-flow/server', () => {
       await stack.face(sessionId);
       const result = (await (await stack.result(sessionId)).json()) as { status: string; reasons: string[] };
       assert.equal(result.status, 'failed');
-      assert.deepEqual(result.reasons, ['face-refused']);
+      assert.deepEqual(result.reasons, ['face-refused', 'no-match']);
       assert.equal(stack.completed[0]?.status, 'failed');
     });
 

@@ -23,6 +23,18 @@ describe('the example server', () => {
     assert.throws(() => readConfig({ FPT_API_KEY: 'k', DEMO_USERS: 'alice' }), /name:token/);
   });
 
+  test('reads EKYC_FLOW and DOCUMENT_TYPES (comma-separated), and refuses values that are not', () => {
+    const base = { FPT_API_KEY: 'k', DEMO_USERS: 'alice:token-a' };
+    const defaults = readConfig(base);
+    assert.equal(defaults.flow, 'full');
+    assert.equal(defaults.documentTypes, undefined);
+    const narrowed = readConfig({ ...base, EKYC_FLOW: 'document-only', DOCUMENT_TYPES: 'idr, passport' });
+    assert.equal(narrowed.flow, 'document-only');
+    assert.deepEqual(narrowed.documentTypes, ['idr', 'passport']);
+    assert.throws(() => readConfig({ ...base, EKYC_FLOW: 'ocr-only' }), /EKYC_FLOW/);
+    assert.throws(() => readConfig({ ...base, DOCUMENT_TYPES: 'idr,cmnd' }), /DOCUMENT_TYPES/);
+  });
+
   test('refuses an http FPT_API_BASE that is not loopback', async () => {
     const config = readConfig({ FPT_API_KEY: 'k', DEMO_USERS: 'alice:token-a', FPT_API_BASE: 'http://ekyc.example' });
     await assert.rejects(createExampleServer(config, () => undefined), /https/);

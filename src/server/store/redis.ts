@@ -5,6 +5,11 @@ export interface RedisStoreOptions {
   url: string;
   /** Put before every key and channel, so that several apps can share one Redis (default `ekyc:`). */
   prefix?: string;
+  /**
+   * A command Redis has not answered within this time fails (default 2 s), so that a Redis that
+   * hangs holds no request; the server's own deadline (`limits.storeTimeoutMs`) answers first.
+   */
+  commandTimeoutMs?: number;
 }
 
 /** Adds one and starts the lifetime on the first increment; answers [count, milliseconds left]. */
@@ -50,7 +55,12 @@ async function loadClient(): Promise<RedisConstructor> {
 export async function createRedisStore(options: RedisStoreOptions): Promise<EkycStore> {
   const Redis = await loadClient();
   const prefix = options.prefix ?? 'ekyc:';
-  const connection = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
+  const connection = {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+    commandTimeout: options.commandTimeoutMs ?? 2_000,
+  };
   const client = new Redis(options.url, connection);
   client.on('error', () => undefined); // reported to each command's caller; no unhandled 'error' event
   await client.connect();

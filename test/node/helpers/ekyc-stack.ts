@@ -89,7 +89,9 @@ export async function startStack(
       else if (options.side) headers['side-type'] = options.side;
       if (options.key) headers['idempotency-key'] = options.key;
       Object.assign(headers, options.headers);
-      return fetch(`${url}${path}`, { method: 'POST', headers, body: options.body ?? form(field, jpeg()) });
+      // Each side's default picture differs from the others', as two photos of a card do.
+      const fill = field === 'selfies' ? 0x13 : headers['side-type'] === 'back' ? 0x12 : 0x11;
+      return fetch(`${url}${path}`, { method: 'POST', headers, body: options.body ?? form(field, jpeg(64, fill)) });
     };
   return {
     url,
