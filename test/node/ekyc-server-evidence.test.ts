@@ -34,7 +34,7 @@ describe('the evidence is checked, not believed', () => {
   });
 
   describe('finding 3: the front sent again as the back', () => {
-    test('the very same photo as side-type back is refused with 422 side-mismatch before FPT.AI, and the session goes on', async () => {
+    test('the very same photo as side-type back: FPT.AI reads a front, so 422 side-mismatch, and the session goes on', async () => {
       const sessionId = await stack.session();
       assert.equal((await stack.ocr(sessionId, { side: 'front', body: form('files', idFront) })).status, 200);
       const again = await stack.ocr(sessionId, { side: 'back', body: form('files', idFront) });
@@ -42,7 +42,7 @@ describe('the evidence is checked, not believed', () => {
       const refusal = await refusalOf(again);
       assert.equal(refusal.error, 'side-mismatch');
       assert.deepEqual(refusal.looksLike, { documentType: 'idr', side: 'front' });
-      assert.equal(stack.calls('ocr'), 1);
+      assert.equal(stack.calls('ocr'), 2);
       assert.equal((await stack.ocr(sessionId, { side: 'back', body: form('files', idBack) })).status, 200);
       assert.equal((await stack.face(sessionId)).status, 200);
       assert.equal(((await (await stack.result(sessionId)).json()) as { status: string }).status, 'passed');
