@@ -19,7 +19,8 @@ export type CaptureQuality = Readonly<Record<string, number | string | boolean>>
  * `camera-busy`, `camera-lost`. Connection: `network`, `timeout`, `server`
  * (HTTP 5xx or another unexpected status), `bad-response` (not the API's JSON).
  * API answers: `session-expired`, `document-not-found`, `document-rejected`
- * (another OCR refusal: invalid or expired document…), `face-mismatch`,
+ * (another OCR refusal: invalid or expired document…), `side-mismatch` (the integrator's
+ * server found another side or document than the step's in the photo), `face-mismatch`,
  * `multiple-faces`, `face-rejected` (another face refusal). On the device:
  * `no-face`, `not-a-front`, `detector-unavailable` (the face detector could not
  * load, or stopped twice: the selfie is taken by hand), `analysis-unavailable`
@@ -40,6 +41,7 @@ export type EkycErrorCode =
   | 'session-expired'
   | 'document-not-found'
   | 'document-rejected'
+  | 'side-mismatch'
   | 'face-mismatch'
   | 'multiple-faces'
   | 'face-rejected'

@@ -45,6 +45,9 @@ function rejectStatus({ status, body }: JsonAnswer): void {
   if (status === 403) {
     throw sessionExpired(status, body, isRecord(body) ? messageOf(body) : undefined);
   }
+  if (status === 422 && isRecord(body) && body['error'] === 'side-mismatch') {
+    throw new EkycApiError('side-mismatch', messageOf(body) ?? 'The picture shows another side.', { status, body, apiCode: '422' });
+  }
   throw new EkycApiError('http', `The API answered HTTP ${status}.`, {
     status,
     body,

@@ -12,6 +12,8 @@ import type { FaceResult } from './types.js';
  * - `document-not-found`: OCR `errorCode` `"3"`.
  * - `face-mismatch`: face `code` `"303"`.
  * - `multiple-faces`: face `code` `"407"`.
+ * - `side-mismatch`: `422` from the integrator's server (`ekyc-flow/server`): FPT.AI read another side or
+ *   document than the upload said (the front sent as the back).
  * - `api`: any other API code, kept verbatim in `apiCode`.
  */
 export type ApiErrorCode =
@@ -24,6 +26,7 @@ export type ApiErrorCode =
   | 'document-not-found'
   | 'face-mismatch'
   | 'multiple-faces'
+  | 'side-mismatch'
   | 'api';
 
 export interface ApiErrorInit {

@@ -57,6 +57,9 @@ export function classify(error: unknown): WorkFailure {
       return { ...base, code: 'session-expired' };
     case 'document-not-found':
       return { ...base, code: 'document-not-found' };
+    case 'side-mismatch':
+      // Our server's words are in English whatever the language: the element's own text says it.
+      return { ...base, code: 'side-mismatch', serverMessage: null };
     case 'face-mismatch':
       return { ...base, code: 'face-mismatch' };
     case 'multiple-faces':

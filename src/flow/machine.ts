@@ -233,7 +233,7 @@ function onFailure(state: ProcessingState, failure: WorkFailure, effects: FlowEf
   }
   const notice = { code: failure.code, serverMessage: failure.serverMessage, from: 'api' as const };
   const retake: FlowError = { ...failure, recoverable: true, retry: 'work' };
-  if ((work === 'ocr-front' || work === 'ocr-back') && (failure.code === 'document-not-found' || failure.code === 'document-rejected')) {
+  if ((work === 'ocr-front' || work === 'ocr-back') && ['document-not-found', 'document-rejected', 'side-mismatch'].includes(failure.code)) {
     const side = work === 'ocr-front' ? 'front' : 'back';
     effects.push(errorEmission(retake, stepOfSide(side)));
     return enter(state, captureAt({ ...run, captures: withoutCapture(run.captures, side), notice }, stepOfSide(side)), effects);

@@ -125,6 +125,7 @@ export const en = {
   'error.session-expired': 'Your session has expired.',
   'error.document-not-found': 'We could not find the document in the photo. Take it again.',
   'error.document-rejected': 'The document could not be accepted.',
+  'error.side-mismatch': 'This is the other side of the card, or another document. Take the side asked for.',
   'error.face-mismatch': 'Your face does not match the document photo. Take the selfie again.',
   'error.multiple-faces': 'More than one face is in the selfie. Take it again alone.',
   'error.face-rejected': 'The selfie could not be accepted. Take it again.',

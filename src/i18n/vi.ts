@@ -125,6 +125,7 @@ export const vi: EkycStrings = {
   'error.server': 'Dịch vụ tạm thời không khả dụng. Hãy thử lại sau ít phút.',
   'error.bad-response': 'Dịch vụ phản hồi không như mong đợi. Hãy thử lại sau ít phút.',
   'error.session-expired': 'Phiên làm việc đã hết hạn.',
+  'error.side-mismatch': 'Đây là mặt kia của thẻ hoặc giấy tờ khác. Hãy chụp đúng mặt.',
   'error.document-not-found': 'Không tìm thấy giấy tờ trong ảnh. Hãy chụp lại.',
   'error.document-rejected': 'Giấy tờ không được chấp nhận.',
   'error.face-mismatch': 'Khuôn mặt không khớp với ảnh trên giấy tờ. Hãy chụp lại ảnh chân dung.',

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { http, HttpResponse } from 'msw';
+import { en } from '../../src/i18n/en.js';
 import { requestCalls, useEmulator, useIntegratorServer, type ReceivedRequest } from '../helpers/emulator.js';
 import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep, type Recorded } from '../helpers/flow.js';
 import { useFastWaits } from '../helpers/fast-waits.js';
@@ -50,6 +52,33 @@ describe('<ekyc-flow> calls to the integrator’s server', function () {
     const back = keysOf(received, 'back');
     expect(back).to.have.length(2);
     expect(back[1]).to.not.equal(back[0]);
+  });
+
+  it('takes the server’s 422 side-mismatch back to that side, in its own words, keeping the front', async () => {
+    const { emulator, apiBase, worker } = await useIntegratorServer();
+    const refusal = {
+      code: '422',
+      error: 'side-mismatch',
+      message: 'This picture looks like the front of an ID card, not the back of an ID card.',
+      expected: { documentType: 'idr', side: 'back' },
+      looksLike: { documentType: 'idr', side: 'front' },
+    };
+    let refused = 0;
+    // The first back is answered as ekyc-flow/server answers a picture FPT.AI read as a front; the rest go through.
+    worker.use(
+      http.post(`${apiBase}/ocr`, ({ request }) =>
+        request.headers.get('side-type') === 'back' && refused++ === 0 ? HttpResponse.json(refusal, { status: 422 }) : undefined,
+      ),
+    );
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
+    await throughDocument(element);
+    await waitUntil(() => element.step === 'document-back' && part(element, 'notice') !== null, 'back to the back', { timeout: 10_000 });
+    expect(part(element, 'notice')?.textContent).to.contain(en['error.side-mismatch']);
+    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'side-mismatch', recoverable: true, step: 'document-back' });
+    await shootAndConfirm(element);
+    await waitForStep(element, 'selfie');
+    expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'back']);
+    expect(refused).to.equal(2);
   });
 
   it('sends the headers property with every call, asking a function each time, and never puts them in an event', async () => {
