@@ -37,7 +37,7 @@ export function createEkycServer(options: EkycServerOptions): EkycServer {
     );
   }
   const fetchHandler = createFetchHandler(resolved, withDeadline(store, resolved.limits.storeTimeoutMs));
-  const listener = nodeListener(fetchHandler);
+  const listener = nodeListener(fetchHandler, resolved.limits);
   const started: ListeningServer[] = [];
   return {
     fetch: fetchHandler,
