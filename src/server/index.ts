@@ -44,7 +44,7 @@ export function createEkycServer(options: EkycServerOptions): EkycServer {
     listener,
     middleware: middleware(listener, (pathname) => routeOf(pathname, resolved.basePath) !== null),
     listen: async ({ port, host } = {}) => {
-      const server = await listen(listener, { port, host, bodyTimeoutMs: resolved.limits.bodyTimeoutMs });
+      const server = await listen(listener, { port, host, ...resolved.limits });
       started.push(server);
       return server;
     },

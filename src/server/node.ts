@@ -6,6 +6,7 @@ import type { FetchHandler } from './server.js';
 import { isClosing, LINGER_MS, settleBody, type BodyLimits } from './unread-body.js';
 
 const BAD_REQUEST = JSON.stringify({ code: '400', error: 'bad-request', message: 'The request is malformed.' });
+const REQUEST_TIMEOUT = JSON.stringify({ code: '408', error: 'request-timeout', message: 'The request did not arrive in time.' });
 
 /** A Fetch `Request` for a Node request; `null` when its target or headers cannot make one. */
 function toRequest(req: IncomingMessage, body: NodeRequestBody, signal: AbortSignal): Request | null {
@@ -119,27 +120,37 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
+/**
+ * How often Node looks for requests past their time limits (its default, 30 s, let a request take up to
+ * 30 s longer than its limit: a 10 s header limit cut slow headers after 10 to 40 s).
+ */
+const TIME_LIMITS_CHECKED_EVERY_MS = 1_000;
+
+/** An answer written straight to the socket, for requests Node could not hand over. */
+const rawAnswer = (status: string, body: string): string =>
+  `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nx-content-type-options: nosniff\r\n` +
+  `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+
 /** A `node:http` server for `listener`, with time limits that a slow client cannot stretch. */
 export async function listen(
   listener: RequestListener,
-  options: { port?: number; host?: string; bodyTimeoutMs: number },
+  options: { port?: number | undefined; host?: string | undefined; bodyTimeoutMs: number; headersTimeoutMs: number },
 ): Promise<ListeningServer> {
   const server = createServer(
     {
-      requestTimeout: options.bodyTimeoutMs + 5_000,
-      headersTimeout: Math.min(10_000, options.bodyTimeoutMs + 5_000),
+      headersTimeout: options.headersTimeoutMs,
+      // The handler's own body deadline answers first; this one ends a request nothing else ends.
+      requestTimeout: options.headersTimeoutMs + options.bodyTimeoutMs + 5_000,
+      connectionsCheckingInterval: TIME_LIMITS_CHECKED_EVERY_MS,
       // Longer than clients' and load balancers' idle timeouts, so that the client closes an idle
       // connection first: a server closing it just as a request goes out resets that request.
       keepAliveTimeout: 65_000,
     },
     listener,
   );
-  server.on('clientError', (_error, socket: Socket) => {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (socket.writable && !socket.destroyed) {
-      socket.end(
-        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nx-content-type-options: nosniff\r\n` +
-          `content-length: ${Buffer.byteLength(BAD_REQUEST)}\r\nconnection: close\r\n\r\n${BAD_REQUEST}`,
-      );
+      socket.end(error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? rawAnswer('408 Request Timeout', REQUEST_TIMEOUT) : rawAnswer('400 Bad Request', BAD_REQUEST));
     }
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   });

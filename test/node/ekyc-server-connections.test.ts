@@ -172,3 +172,43 @@ describe('a connection after an answer given before the body was read', () => {
     }
   });
 });
+
+describe('the time limit of a request’s headers', () => {
+  const HEADERS_TIMEOUT_MS = 1_000;
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack({ limits: { headersTimeoutMs: HEADERS_TIMEOUT_MS } });
+  });
+  after(() => stack.close());
+
+  test('headers that trickle in are answered 408 and their connection closed once the configured limit has passed', async () => {
+    const socket = await rawSocket(stack.url);
+    socket.write('POST /session HTTP/1.1\r\nHost: x\r\n');
+    let line = 0;
+    const trickle = setInterval(() => socket.writable && socket.write(`x-slow-${line++}: y\r\n`), 200);
+    try {
+      // Generous beside the limit, and far short of the 30 s Node would otherwise let pass between checks.
+      const { text, closed } = await readUntilClosed(socket, HEADERS_TIMEOUT_MS + 5_000);
+      assert.ok(closed, 'the server closed the connection');
+      assert.deepEqual(statusLines(text), ['HTTP/1.1 408']);
+      assert.match(text, /"error":"request-timeout"/);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
+    assert.equal(stack.calls('init'), 0);
+  });
+
+  test('an idle kept connection is not cut by the header limit: the next request on it is served', async () => {
+    const socket = await rawSocket(stack.url);
+    const answers = readUntilClosed(socket, 10_000);
+    socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => socket.once('data', resolve));
+    // Idle for well past the header limit, then the next request.
+    await new Promise((resolve) => setTimeout(resolve, HEADERS_TIMEOUT_MS * 2.5));
+    socket.write('GET /health HTTP/1.1\r\nHost: x\r\nconnection: close\r\n\r\n');
+    const { text, closed } = await answers;
+    assert.ok(closed);
+    assert.deepEqual(statusLines(text), ['HTTP/1.1 200', 'HTTP/1.1 200']);
+  });
+});
