@@ -3,6 +3,7 @@ import type { Handoffs } from './handoff.js';
 import type { Idempotency } from './idempotency.js';
 import { isLoopbackAddress, type ResolvedOptions } from './resolve-options.js';
 import type { Sessions } from './sessions.js';
+import type { StreamSlots } from './stream-slots.js';
 import type { EkycStore } from './store/types.js';
 
 /** The subject of anonymous development requests. */
@@ -16,6 +17,8 @@ export interface Exchange {
   sessions: Sessions;
   idempotency: Idempotency;
   handoffs: Handoffs;
+  /** This instance's open event streams. */
+  streams: StreamSlots;
   /** The client's address, for the per-address limit: the peer, or what trusted proxies say. */
   address: string | undefined;
   /** The socket's remote address, when the adapter knows it. */

@@ -4,15 +4,13 @@ import { authorize, type Exchange } from './context.js';
 import { HttpError } from './errors.js';
 import { PHONE_KEY_HEADER, TOKEN, type HandoffEvent, type PhoneRecord, type HandoffRecord } from './handoff.js';
 import { oneOf, readSettings } from './handoff-settings.js';
+import { eventStream } from './handoff-stream.js';
 import { SESSION_ID } from './sessions.js';
 import { withPolicy } from './stored-policy.js';
 
 const MAX_REQUEST_BYTES = 4 * 1024;
 /** A progress message may carry the result the phone saw (fields and scores, never a photo). */
 const MAX_PROGRESS_BYTES = 64 * 1024;
-const HEARTBEAT_MS = 15_000;
-/** How long a browser waits before it reconnects a stream that broke. */
-const RETRY_MS = 2_000;
 
 /** Codes one session may hand out: expired ones are renewed a few times, not without end. */
 const HANDOFFS_PER_SESSION = 20;
@@ -147,62 +145,6 @@ function afterOf(request: Request): number {
   return after;
 }
 
-const frame = (event: HandoffEvent): string => `id: ${event.seq}\nevent: handoff\ndata: ${JSON.stringify(event)}\n\n`;
-
-/** Server-Sent Events: the backlog, then each event as any instance appends it, until the client goes away. */
-function eventStream(exchange: Exchange, record: HandoffRecord, after: number): Response {
-  const { handoffs } = exchange;
-  const signal = exchange.signal ?? exchange.request.signal;
-  const encoder = new TextEncoder();
-  let sent = after;
-  let stop: (() => Promise<void>) | null = null;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let reading = Promise.resolve();
-  const close = (): void => {
-    clearInterval(heartbeat);
-    void stop?.().catch(() => undefined);
-    stop = null;
-  };
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string): void => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      // One reading at a time, in order: each sends what is new since the last.
-      const catchUp = (): void => {
-        reading = reading.then(async () => {
-          for (const event of await handoffs.eventsAfter(record.id, sent)) {
-            send(frame(event));
-            sent = event.seq;
-          }
-        }).catch(() => undefined);
-      };
-      send(`retry: ${RETRY_MS}\n\n`);
-      // Listening first, then reading: an event appended in between is read either way.
-      stop = await handoffs.listen(record.id, catchUp);
-      catchUp();
-      heartbeat = setInterval(() => send(': still here\n\n'), HEARTBEAT_MS);
-      if (signal.aborted) close();
-      signal.addEventListener('abort', close, { once: true });
-    },
-    cancel: close,
-  });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      // Proxies such as nginx would hold the stream back otherwise.
-      'x-accel-buffering': 'no',
-    },
-  });
-}
-
 /**
  * `GET /handoff/{token}/events`, for the session's owner only: Server-Sent Events when asked for
  * (`Accept: text/event-stream`), otherwise `{ events }` since `?after=` at once, for polling.
@@ -213,6 +155,8 @@ export async function handoffEvents(exchange: Exchange, token: string): Promise<
   // Someone else's handoff answers as an unknown one.
   if (record.subject !== subject) throw unknownHandoff();
   const after = afterOf(exchange.request);
-  if (/\btext\/event-stream\b/.test(exchange.request.headers.get('accept') ?? '')) return eventStream(exchange, record, after);
+  if (/\btext\/event-stream\b/.test(exchange.request.headers.get('accept') ?? '')) {
+    return eventStream(exchange, record, after, exchange.streams.take(subject, exchange.address));
+  }
   return json(200, { events: await exchange.handoffs.eventsAfter(record.id, after) });
 }

@@ -36,6 +36,12 @@ export interface EkycLimits {
   idempotencyTtlMs: number;
   /** How long a phone may take to claim a handoff token (default 10 minutes; never past the session). */
   handoffTtlMs: number;
+  /** Event streams (`GET /handoff/{token}/events`) one subject may hold open on an instance (default 4). */
+  eventStreamsPerSubject: number;
+  /** Event streams one client address (an IPv6 client's /64) may hold open on an instance (default 32). */
+  eventStreamsPerAddress: number;
+  /** An event stream is ended after this long (default 10 minutes); the browser reconnects from its last event. */
+  eventStreamLifetimeMs: number;
   /** The deadline of each call to the store (default 2 s): past it, the request gets 503 store-unavailable. */
   storeTimeoutMs: number;
 }
@@ -54,6 +60,9 @@ export const DEFAULT_LIMITS: EkycLimits = {
   resultTtlMs: 24 * 60 * 60_000,
   idempotencyTtlMs: 24 * 60 * 60_000,
   handoffTtlMs: 10 * 60_000,
+  eventStreamsPerSubject: 4,
+  eventStreamsPerAddress: 32,
+  eventStreamLifetimeMs: 10 * 60_000,
   storeTimeoutMs: 2_000,
 };
 

@@ -12,6 +12,7 @@ import { methodOf, routeOf, type Route } from './router.js';
 import { createSession } from './session-route.js';
 import { Sessions } from './sessions.js';
 import type { EkycStore } from './store/types.js';
+import { StreamSlots } from './stream-slots.js';
 import { forwardUpload } from './upload-route.js';
 
 /** What the Node adapters know of a request beyond the `Request` itself. */
@@ -69,6 +70,7 @@ export function createFetchHandler(options: ResolvedOptions, store: EkycStore): 
   const pendingMs = options.limits.upstreamTimeoutMs + 5_000;
   const idempotency = new Idempotency(store, options.limits.idempotencyTtlMs, pendingMs);
   const handoffs = new Handoffs(store);
+  const streams = new StreamSlots({ perSubject: options.limits.eventStreamsPerSubject, perAddress: options.limits.eventStreamsPerAddress });
 
   return async (request, context = {}) => {
     const started = performance.now();
@@ -93,7 +95,7 @@ export function createFetchHandler(options: ResolvedOptions, store: EkycStore): 
         const { peer } = context;
         const address =
           options.clientAddress?.(request, peer) ?? clientAddressOf(peer, request.headers.get('x-forwarded-for'), options.trustedProxies);
-        const exchange: Exchange = { request, options, store, sessions, idempotency, handoffs, address, peer, signal: context.signal };
+        const exchange: Exchange = { request, options, store, sessions, idempotency, handoffs, streams, address, peer, signal: context.signal };
         response = await dispatch(route, exchange);
         for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
       }
