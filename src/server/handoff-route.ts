@@ -119,7 +119,8 @@ function readProgress(body: Record<string, unknown>): { n: number; event: Omit<H
 
 /**
  * `POST /handoff/{token}/progress` `{ n, state: 'step' | 'done' | 'cancelled', step?, previousStep?, result? }`,
- * with the phone's key: news for the computer, numbered by the phone so that a resent message counts once.
+ * with the phone's key: news for the computer, numbered by the phone so that a resent message is relayed once,
+ * and a message that could not be relayed (refused, or the store failed) is relayed when sent again.
  */
 export async function handoffProgress(exchange: Exchange, token: string): Promise<Response> {
   const { request, options, handoffs, sessions } = exchange;
@@ -130,10 +131,22 @@ export async function handoffProgress(exchange: Exchange, token: string): Promis
   const { n, event } = readProgress(await readJsonObject(request, MAX_PROGRESS_BYTES, options.limits.bodyTimeoutMs));
   const session = await sessions.get(record.sessionId);
   const left = session ? sessionLeftMs(exchange, Math.max(session.expiresAt, options.now() + 60_000)) : 60_000;
-  if (await handoffs.firstSending(record.id, n, left)) {
-    await handoffs.append(record.id, event, left);
-    if (event.state !== 'step') await handoffs.end(record, phoneKey, event.state === 'cancelled', left);
+  const sending = await handoffs.sending(record.id, n);
+  if (sending === 'sending') {
+    throw new HttpError(503, 'progress-in-progress', 'This message is being relayed; send it again.', { retryAfter: 1 });
   }
+  if (sending === 'new') {
+    try {
+      await handoffs.append(record.id, event, left);
+    } catch (error) {
+      // Not relayed: the same message sent again is relayed then, never answered as done and dropped.
+      await handoffs.release(record.id, n).catch(() => undefined);
+      throw error;
+    }
+    await handoffs.delivered(record.id, n, left);
+  }
+  // Run again for a resent end, in case its first sending stopped before the handoff was ended.
+  if (event.state !== 'step') await handoffs.end(record, phoneKey, event.state === 'cancelled', left);
   return json(200, { ok: true });
 }
 

@@ -56,7 +56,16 @@ export const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
 /** The header that carries the phone's key, given by its claim. */
 export const PHONE_KEY_HEADER = 'ekyc-handoff';
 
-const MAX_EVENTS = 200;
+/** Steps a handoff may relay: past them a step is refused, and room is always left for the end. */
+const MAX_STEP_EVENTS = 200;
+/** How far the events of a handoff are read: its steps, and the few news that are never refused. */
+const MAX_EVENTS = MAX_STEP_EVENTS + 20;
+/** How long a message being delivered holds its number before a resend may deliver it. */
+const SENDING_MS = 15_000;
+const SENDING = 'sending';
+
+/** Where the phone's message number `n` stands. */
+export type Sending = 'new' | 'sending' | 'delivered';
 
 const key = {
   handoff: (sessionId: string) => `handoff:${sessionId}`,
@@ -144,29 +153,58 @@ export class Handoffs {
     await this.store.set(key.handoff(record.sessionId), JSON.stringify({ ...record, ended: true }), ttlMs);
   }
 
-  /** `true` the first time the phone's message number `n` is seen: a message resent after a lost answer counts once. */
-  firstSending(handoffId: string, n: number, ttlMs: number): Promise<boolean> {
-    return this.store.setIfAbsent(key.sent(handoffId, n), '1', ttlMs);
+  /**
+   * Claims the phone's message number `n` for this request (`new`), or says that it was delivered, or
+   * is being delivered by another request: a message resent after a lost answer is relayed once. The
+   * claim ends with `delivered`, or with `release` when the message could not be relayed.
+   */
+  async sending(handoffId: string, n: number): Promise<Sending> {
+    const key_ = key.sent(handoffId, n);
+    for (let tries = 0; tries < 2; tries++) {
+      if (await this.store.setIfAbsent(key_, SENDING, SENDING_MS)) return 'new';
+      const value = await this.store.get(key_);
+      if (value !== null) return value === SENDING ? 'sending' : 'delivered';
+    }
+    return 'sending';
   }
 
-  /** Numbers and keeps an event, then tells every instance's listeners. */
+  /** Message `n` is relayed: a resend of it is answered without relaying it again. */
+  delivered(handoffId: string, n: number, ttlMs: number): Promise<void> {
+    return this.store.set(key.sent(handoffId, n), 'delivered', ttlMs);
+  }
+
+  /** Message `n` was not relayed: its resend will be. */
+  release(handoffId: string, n: number): Promise<void> {
+    return this.store.delete(key.sent(handoffId, n));
+  }
+
+  /**
+   * Numbers and keeps an event, then tells every instance's listeners. A step is refused (429) once the
+   * handoff holds `MAX_STEP_EVENTS` events, without using a number: its end is never refused.
+   */
   async append(handoffId: string, event: Omit<HandoffEvent, 'seq'>, ttlMs: number): Promise<HandoffEvent> {
+    if (event.state === 'step' && Number((await this.store.get(key.seq(handoffId))) ?? 0) >= MAX_STEP_EVENTS) {
+      throw new HttpError(429, 'handoff-too-many-events', 'This handoff has no room for more steps.');
+    }
     const { count: seq } = await this.store.increment(key.seq(handoffId), ttlMs);
-    if (seq > MAX_EVENTS) throw new HttpError(429, 'handoff-too-many-events', 'This handoff has no room for more news.');
     const numbered = { seq, ...event };
     await this.store.set(key.event(handoffId, seq), JSON.stringify(numbered), ttlMs);
     await this.store.publish(key.channel(handoffId), String(seq));
     return numbered;
   }
 
-  /** The events after `after`, in order, up to the first one not written yet. */
+  /**
+   * The events after `after`, in order. A number with no event before one that has is passed over: an
+   * append that failed after taking it (its message is relayed again under a later number, since one
+   * phone sends one message at a time). One with none after it may still be being written, and is
+   * read the next time.
+   */
   async eventsAfter(handoffId: string, after: number): Promise<HandoffEvent[]> {
     const last = Number((await this.store.get(key.seq(handoffId))) ?? 0);
     const events: HandoffEvent[] = [];
     for (let seq = after + 1; seq <= Math.min(last, MAX_EVENTS); seq++) {
       const event = parse(await this.store.get(key.event(handoffId, seq))) as HandoffEvent | null;
-      if (!event) break;
-      events.push(event);
+      if (event) events.push(event);
     }
     return events;
   }
