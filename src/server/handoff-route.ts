@@ -5,6 +5,7 @@ import { HttpError } from './errors.js';
 import { PHONE_KEY_HEADER, TOKEN, type HandoffEvent, type PhoneRecord, type HandoffRecord } from './handoff.js';
 import { oneOf, readSettings } from './handoff-settings.js';
 import { SESSION_ID } from './sessions.js';
+import { withPolicy } from './stored-policy.js';
 
 const MAX_REQUEST_BYTES = 4 * 1024;
 /** A progress message may carry the result the phone saw (fields and scores, never a photo). */
@@ -41,8 +42,9 @@ export async function createHandoff(exchange: Exchange): Promise<Response> {
   if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) {
     throw new HttpError(400, 'bad-json', 'sessionId must be a session id.');
   }
-  const session = await sessions.get(sessionId);
-  if (!session || session.subject !== subject) throw new HttpError(404, 'session-unknown', 'No such session.');
+  const stored = await sessions.get(sessionId);
+  if (!stored || stored.subject !== subject) throw new HttpError(404, 'session-unknown', 'No such session.');
+  const session = await withPolicy(exchange, sessionId, stored);
   const settings = readSettings(body, session);
   const left = sessionLeftMs(exchange, session.expiresAt);
   if ((await exchange.store.increment(`handoff-count:${sessionId}`, left)).count > HANDOFFS_PER_SESSION) {

@@ -37,14 +37,14 @@ export function createEkycServer(options: EkycServerOptions): EkycServer {
     );
   }
   const fetchHandler = createFetchHandler(resolved, withDeadline(store, resolved.limits.storeTimeoutMs));
-  const listener = nodeListener(fetchHandler);
+  const listener = nodeListener(fetchHandler, resolved.limits);
   const started: ListeningServer[] = [];
   return {
     fetch: fetchHandler,
     listener,
     middleware: middleware(listener, (pathname) => routeOf(pathname, resolved.basePath) !== null),
     listen: async ({ port, host } = {}) => {
-      const server = await listen(listener, { port, host, bodyTimeoutMs: resolved.limits.bodyTimeoutMs });
+      const server = await listen(listener, { port, host, ...resolved.limits });
       started.push(server);
       return server;
     },

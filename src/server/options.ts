@@ -21,6 +21,11 @@ export interface EkycLimits {
   maxFileBytes: number;
   /** A request body must have arrived whole within this time, or the connection is closed (default 30 s). */
   bodyTimeoutMs: number;
+  /**
+   * A request's line and headers must have arrived within this time, or it is answered 408 and its
+   * connection closed (default 10 s). Applies to the servers `listen` starts.
+   */
+  headersTimeoutMs: number;
   /** One deadline for a call to FPT.AI: resolving, connecting, sending and answering (default 25 s). */
   upstreamTimeoutMs: number;
   /** How long a session may be used (default 30 minutes, FPT.AI's own). */
@@ -43,6 +48,7 @@ export const DEFAULT_LIMITS: EkycLimits = {
   maxBodyBytes: 10 * 1024 * 1024,
   maxFileBytes: 5 * 1024 * 1024,
   bodyTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
   upstreamTimeoutMs: 25_000,
   sessionTtlMs: 30 * 60_000,
   resultTtlMs: 24 * 60 * 60_000,

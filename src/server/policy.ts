@@ -29,6 +29,13 @@ export function isDocumentType(value: unknown): value is EkycDocumentType {
   return typeof value === 'string' && (DOCUMENT_TYPES as readonly string[]).includes(value);
 }
 
+/** A complete policy, as stored with a session. */
+export function isSessionPolicy(value: unknown): value is SessionPolicy {
+  if (typeof value !== 'object' || value === null) return false;
+  const { flow, documentTypes } = value as Partial<Record<keyof SessionPolicy, unknown>>;
+  return isFlow(flow) && Array.isArray(documentTypes) && documentTypes.length > 0 && documentTypes.every(isDocumentType);
+}
+
 /** A policy value that is not one: the message says what was expected (it names no person). */
 class PolicyInvalid extends Error {
   override readonly name = 'PolicyInvalid';

@@ -1,4 +1,4 @@
-import type { SessionPolicy } from './policy.js';
+import { isSessionPolicy, type SessionPolicy } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { EkycResult } from './result.js';
 import type { OcrSideRecord } from './verdict.js';
@@ -10,6 +10,12 @@ export interface SessionRecord extends SessionPolicy {
   /** After this, uploads are refused; the result stays readable. */
   expiresAt: number;
 }
+
+/**
+ * A session record as the store may hold it: one stored by an earlier version of this server has no
+ * policy (see `withPolicy`).
+ */
+export type StoredSession = Omit<SessionRecord, keyof SessionPolicy> & Partial<SessionPolicy>;
 
 export type Side = 'front' | 'back';
 
@@ -59,8 +65,20 @@ export class Sessions {
     return this.store.setIfAbsent(key(sessionId), JSON.stringify(record), this.ttlMs);
   }
 
-  async get(sessionId: string): Promise<SessionRecord | null> {
-    return parse(await this.store.get(key(sessionId))) as SessionRecord | null;
+  async get(sessionId: string): Promise<StoredSession | null> {
+    return parse(await this.store.get(key(sessionId))) as StoredSession | null;
+  }
+
+  /** The policy kept beside a session stored without one, or `null` before one is chosen. */
+  async policy(sessionId: string): Promise<SessionPolicy | null> {
+    const kept = parse(await this.store.get(key(sessionId, 'policy')));
+    return isSessionPolicy(kept) ? kept : null;
+  }
+
+  /** Keeps `policy` beside a session stored without one, unless one is kept already: answers the one kept. */
+  async keepPolicy(sessionId: string, policy: SessionPolicy): Promise<SessionPolicy> {
+    if (await this.store.setIfAbsent(key(sessionId, 'policy'), JSON.stringify(policy), this.ttlMs)) return policy;
+    return (await this.policy(sessionId)) ?? policy;
   }
 
   async side(sessionId: string, side: Side): Promise<SideOnRecord | null> {

@@ -11,6 +11,7 @@ import { hashed } from './limits.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { UPLOADS, uploadHeaders, type UploadRoute } from './rules.js';
 import { evidenceOf, SESSION_ID, type SessionRecord } from './sessions.js';
+import { withPolicy } from './stored-policy.js';
 import { admit, sidesOf } from './upload-admission.js';
 import { mismatchOf, record, type Outcome, type Upload, type UpstreamReply } from './upload-record.js';
 import { callUpstream, UpstreamUnavailable } from './upstream.js';
@@ -43,12 +44,12 @@ async function openSession(exchange: Exchange, subject: string, onlySession?: st
   if (onlySession !== undefined && sessionId !== onlySession) {
     throw new HttpError(403, 'session-invalid', 'This session was not issued to you by this server.');
   }
-  const session = await exchange.sessions.get(sessionId);
-  if (!session || session.subject !== subject) {
+  const stored = await exchange.sessions.get(sessionId);
+  if (!stored || stored.subject !== subject) {
     throw new HttpError(403, 'session-invalid', 'This session was not issued to you by this server.');
   }
-  if (session.expiresAt <= exchange.options.now()) throw new HttpError(403, 'session-expired', 'This session has expired.');
-  return { sessionId, session };
+  if (stored.expiresAt <= exchange.options.now()) throw new HttpError(403, 'session-expired', 'This session has expired.');
+  return { sessionId, session: await withPolicy(exchange, sessionId, stored) };
 }
 
 function form(upload: Upload): FormData {
