@@ -92,10 +92,11 @@ export function lazyChunks(distDir = 'dist'): SizedFile[] {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
-/** The face detector's files (wasm runtime, loader, model), largest first. */
+/** The self-hosted assets (the face detector's wasm runtime, loader and model; the QR reader), largest first; not their `.br` copies. */
 export function faceAssets(distDir = 'dist'): SizedFile[] {
   const folder = join(distDir, 'ekyc-assets');
   return readdirSync(folder)
+    .filter((name) => !name.endsWith('.br'))
     .map((name) => ({ name: `ekyc-assets/${name}`, ...compressedSizes(readFileSync(join(folder, name))) }))
     .sort((a, b) => b.bytes - a.bytes);
 }

@@ -1,5 +1,6 @@
 // Serves the benchmark pages with Vite (TypeScript compiled on the fly), and `dist/` exactly as
-// built, so that the element measured is the one integrators load.
+// built, so that the element measured is the one integrators load: a file's Brotli copy where the
+// build wrote one and the browser takes Brotli, else the file gzipped; hashed names cached for a year.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +22,13 @@ function isFileIn(root: string, path: string): boolean {
     return false;
   }
 }
+
+/**
+ * How long a browser may keep a built file: a year, never asked again, for those whose names carry their content hash
+ * (the self-hosted assets, the bundle's lazy chunks); the entry module is asked again each time.
+ */
+const cacheControl = (path: string): string =>
+  /[/\\]ekyc-assets[/\\]|[/\\]bundle[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 
 /** Built files gzipped once, as a server would send them (the throttled link then carries what a phone receives). */
 const gzipped = new Map<string, Buffer>();
@@ -60,7 +68,16 @@ function serveBuilt(distDir: string): Plugin {
           return;
         }
         response.setHeader('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
-        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        response.setHeader('Cache-Control', cacheControl(path));
+        response.setHeader('Vary', 'Accept-Encoding');
+        const accepted = request.headers['accept-encoding'] ?? '';
+        // The build's Brotli copies, where the browser takes Brotli (as a host with precompressed files serves them).
+        if (/\bbr\b/.test(accepted) && isFileIn(root, `${path}.br`)) {
+          response.setHeader('Content-Encoding', 'br');
+          createReadStream(`${path}.br`).pipe(response);
+          return;
+        }
+        if (/\bgzip\b/.test(accepted)) {
           response.setHeader('Content-Encoding', 'gzip');
           response.end(gzipOf(path));
           return;

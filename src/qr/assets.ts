@@ -1,7 +1,10 @@
-/** The file an `assets-base` folder must hold for reading QR codes where the browser cannot (the build writes it). */
+/**
+ * The file an `assets-base` folder must hold for reading QR codes where the browser cannot (the build writes it);
+ * its name carries its content hash, as the face detector's files do.
+ */
 export const QR_ASSET_FILES = {
   /** ZXing-C++'s reader, compiled to WebAssembly (`zxing-wasm/reader`). */
-  wasm: 'zxing_reader.wasm',
+  wasm: 'zxing_reader.5003fb4b88.wasm',
 } as const;
 
 /** The decoder's wasm, resolved against `assetsBase` (absolute, or relative to `baseUrl`). */

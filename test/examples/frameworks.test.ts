@@ -17,6 +17,7 @@ import { readConfig } from '../../examples/server/config.js';
 import { DEMO_COOKIE } from '../../examples/server/login.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
+import { FACE_ASSET_FILES } from '../../src/face/detector/assets.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -271,8 +272,8 @@ describe('the framework examples, built with their own toolchains', { timeout: 1
       await sessionCompletes('plain', '/', (page) => {
         page.on('response', (response) => answered.push(`${response.status()} ${new URL(response.url()).pathname}`));
       });
-      assert.ok(answered.includes('200 /ekyc-flow/ekyc-assets/face-detection-short-range.tflite'), answered.join('\n'));
-      assert.ok(answered.includes('200 /ekyc-flow/ekyc-assets/vision_wasm_module_internal.wasm'), answered.join('\n'));
+      assert.ok(answered.includes(`200 /ekyc-flow/ekyc-assets/${FACE_ASSET_FILES.model}`), answered.join('\n'));
+      assert.ok(answered.includes(`200 /ekyc-flow/ekyc-assets/${FACE_ASSET_FILES.wasmBinary}`), answered.join('\n'));
     });
   });
 

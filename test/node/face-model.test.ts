@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ByteBuffer } from 'flatbuffers';
-import { buildFaceAssets, faceModelWithMetadata } from '../../scripts/build-face-assets.js';
+import { brotliDecompressSync } from 'node:zlib';
+import { buildFaceAssets, faceAssetFiles, faceModelWithMetadata, hashedName } from '../../scripts/build-face-assets.js';
 import { addModelMetadata } from '../../scripts/face-assets/add-metadata.js';
 import { bufferData, readTfliteModel, referenced, tableVector } from '../../scripts/face-assets/tflite-model.js';
 import { FACE_ASSET_FILES } from '../../src/face/detector/assets.js';
@@ -105,8 +106,40 @@ describe('buildFaceAssets', () => {
     const qrWasm = 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm';
     assert.ok(readFileSync(join(outDir, QR_ASSET_FILES.wasm)).equals(readFileSync(qrWasm)));
     assert.deepEqual(new Uint8Array(readFileSync(join(outDir, FACE_ASSET_FILES.model))), output);
-    const wasm = join('node_modules/@mediapipe/tasks-vision/wasm', FACE_ASSET_FILES.wasmBinary);
+    const wasm = join('node_modules/@mediapipe/tasks-vision/wasm', FACE_ASSET_FILES.wasmBinary.replace(/\.[0-9a-f]{10}\./, '.'));
     assert.ok(readFileSync(join(outDir, FACE_ASSET_FILES.wasmBinary)).equals(readFileSync(wasm)));
     assert.deepEqual(buildFaceAssets(outDir), []);
+  });
+});
+
+describe('the assets\' names', () => {
+  test('each carries the hash of the bytes the build writes under it', () => {
+    for (const [name, bytes] of faceAssetFiles()) {
+      assert.equal(name, hashedName(name.replace(/\.[0-9a-f]{10}\./, '.'), bytes));
+    }
+  });
+
+  test('another content gives another name', () => {
+    assert.equal(hashedName('model.tflite', new Uint8Array([1, 2, 3])), 'model.039058c6f2.tflite');
+    assert.notEqual(hashedName('model.tflite', new Uint8Array([1, 2, 4])), 'model.039058c6f2.tflite');
+  });
+});
+
+describe('buildFaceAssets with Brotli copies', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'ekyc-assets-br-'));
+  after(() => rmSync(outDir, { recursive: true, force: true }));
+
+  test('writes a .br beside each file that decompresses to its bytes, and is smaller than the file', () => {
+    buildFaceAssets(outDir, undefined, { brotli: true });
+    const names = readdirSync(outDir);
+    for (const name of names.filter((file) => !file.endsWith('.br'))) {
+      const copy = join(outDir, `${name}.br`);
+      assert.ok(existsSync(copy), `${name}.br`);
+      const plain = readFileSync(join(outDir, name));
+      const compressed = readFileSync(copy);
+      assert.ok(brotliDecompressSync(compressed).equals(plain), name);
+      assert.ok(compressed.byteLength < plain.byteLength, name);
+    }
+    assert.equal(names.length, 8);
   });
 });

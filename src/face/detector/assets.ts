@@ -1,11 +1,13 @@
 /**
- * The files an `assets-base` folder must hold (the build writes them to `ekyc-assets/`).
+ * The files an `assets-base` folder must hold (the build writes them to `ekyc-assets/`, each with a Brotli copy
+ * beside it). Each name carries the first 10 hex digits of its content's SHA-256, so that a host can serve them
+ * `immutable` for a year; the build fails when a name and its bytes disagree.
  * The wasm pair is MediaPipe's ES-module build: it is imported, never injected as a script.
  */
 export const FACE_ASSET_FILES = {
-  model: 'face-detection-short-range.tflite',
-  wasmLoader: 'vision_wasm_module_internal.js',
-  wasmBinary: 'vision_wasm_module_internal.wasm',
+  model: 'face-detection-short-range.aa3ba4e8f1.tflite',
+  wasmLoader: 'vision_wasm_module_internal.70eff39565.js',
+  wasmBinary: 'vision_wasm_module_internal.ee03b14a87.wasm',
 } as const;
 
 /** Absolute URLs of the face detector's files. */
