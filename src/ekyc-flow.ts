@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, type CSSResult, type PropertyValues } from 'lit';
 import { DOCUMENT_TYPES, type ApiConfig, type ApiCredentials, type HostHeaders } from './api/types.js';
 import type { CaptureController } from './capture/capture-controller.js';
 import type { EkycCompleteDetail, Step } from './events.js';
@@ -210,6 +210,8 @@ export class EkycFlow extends LitElement {
   /** The capture steps' camera, guidance and screens, loaded when the flow starts. */
   private capture: CaptureController | null = null;
   private captureLoad: 'loading' | 'failed' | null = null;
+  /** The capture screens' styles, arrived with their script: added to the element's on its next update. */
+  private captureStyles: CSSResult | null = null;
   private warnedAboutKey = false;
   /** "Continue on your phone", loaded when first needed. */
   private handoffController: HandoffController | null = null;
@@ -294,6 +296,8 @@ export class EkycFlow extends LitElement {
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });
     this.fetchLanguage();
+    if (this.captureStyles) adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof EkycFlow).elementStyles, this.captureStyles]);
+    this.captureStyles = null;
     const state = this.machine.state;
     showStates(this.internals, isCaptureState(state) && state.review ? [state.step, 'review'] : [state.step]);
   }
@@ -375,8 +379,9 @@ export class EkycFlow extends LitElement {
     if (this.capture || this.captureLoad === 'loading') return;
     this.captureLoad = 'loading';
     loadCaptureModule().then(
-      ({ CaptureController }) => {
+      ({ CaptureController, captureStyles }) => {
         this.captureLoad = null;
+        this.captureStyles = captureStyles;
         this.capture = new CaptureController(this, this.machine, () => ({
           manualCapture: this.manualCapture,
           livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',

@@ -18,6 +18,9 @@ import type { EncodedImage } from './encode.js';
 import { expandRect, guideInView, guideShapeOf, viewToSource, type Rect } from './geometry.js';
 import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js';
 
+// Comes with this chunk: the capture screens' styles.
+export { captureStyles } from '../styles/capture.styles.js';
+
 // The JPEG encoder loads when the flow starts, not with the element.
 const loadEncoder = () => import('./encode.js');
 const releaseEncoderWorker = (): void => void loadEncoder().then(({ releaseEncoder }) => releaseEncoder(), () => undefined);

@@ -1,6 +1,8 @@
 import { css } from 'lit';
 
 // Comments inside the template ship in the bundle: the why of a rule is written here.
+// - What only the capture steps draw (the preview, its guide, the photo under review, notices, camera buttons) is
+//   in capture.styles.ts, which comes with their script and is added to the element's styles when it arrives.
 // - The last rule spaces each screen's heading, text, preview and buttons apart, so that a focus ring never
 //   covers its neighbour. Margins, not a flex column: the preview keeps the block layout its aspect ratio and
 //   height limit are made for. It comes last to win over the element rules that reset margins.
@@ -145,78 +147,6 @@ export const styles = css`
     padding-left: 1.25em;
   }
 
-  .viewfinder {
-    position: relative;
-    overflow: hidden;
-    aspect-ratio: var(--ekyc-viewfinder-aspect, var(--_video-aspect, 4 / 3));
-    max-height: 70vh;
-    border-radius: var(--_radius);
-    background: #000;
-  }
-
-  .viewfinder.selfie {
-    aspect-ratio: var(--ekyc-viewfinder-aspect, 3 / 4);
-  }
-
-  .viewfinder video,
-  .viewfinder .still {
-    display: block;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
-
-  .viewfinder video.mirrored {
-    transform: scaleX(-1);
-  }
-
-  .review-summary {
-    font-weight: 600;
-  }
-
-  .review canvas {
-    display: block;
-    width: 100%;
-    height: auto;
-    max-height: 60vh;
-    object-fit: contain;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .frame {
-    position: absolute;
-    left: 50%;
-    top: 50%;
-    transform: translate(-50%, -50%);
-    border: 3px solid var(--_frame);
-    border-radius: calc(var(--_radius) * 0.75);
-    box-shadow: 0 0 0 100vmax var(--_overlay);
-    pointer-events: none;
-    transition: border-color 200ms ease;
-  }
-
-  .frame.card {
-    width: 86%;
-    aspect-ratio: 85.6 / 53.98;
-  }
-
-  .frame.passport {
-    width: 86%;
-    aspect-ratio: 125 / 88;
-  }
-
-  .frame.face {
-    width: 62%;
-    aspect-ratio: 1 / 1.3;
-    border-radius: 50%;
-  }
-
-  .frame[data-ready] {
-    border-color: var(--_frame-ready);
-    border-width: 6px;
-  }
-
   .hint {
     position: absolute;
     left: var(--_space);
@@ -228,21 +158,6 @@ export const styles = css`
     color: #ffffff;
     text-align: center;
     font-weight: 600;
-  }
-
-  .camera-tools {
-    position: absolute;
-    top: 8px;
-    right: 8px;
-    display: flex;
-    gap: 8px;
-  }
-
-  .notice {
-    padding: 12px;
-    border-radius: calc(var(--_radius) * 0.75);
-    border-left: 4px solid var(--_error);
-    background: var(--_surface);
   }
 
   .actions {
@@ -268,14 +183,6 @@ export const styles = css`
     flex: 1;
     background: var(--_primary);
     color: var(--_on-primary);
-  }
-
-  button.icon {
-    padding: 8px 12px;
-    border-color: transparent;
-    background: rgb(0 0 0 / 0.6);
-    color: #ffffff;
-    font-size: 0.875em;
   }
 
   button.link {
@@ -330,10 +237,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  input[type='file'] {
-    display: none;
-  }
-
   .handoff-qr {
     display: block;
     width: min(14rem, 70%);
@@ -359,8 +262,7 @@ export const styles = css`
       --_overlay: rgb(0 0 0 / 0.8);
     }
 
-    .hint,
-    button.icon {
+    .hint {
       background: #000000;
     }
 
@@ -371,18 +273,7 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    .frame {
-      border-color: CanvasText;
-    }
-
-    .frame[data-ready] {
-      border-color: Highlight;
-      border-style: double;
-    }
-
-    .hint,
-    .notice,
-    button.icon {
+    .hint {
       border: 2px solid CanvasText;
     }
 
@@ -411,10 +302,6 @@ export const styles = css`
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 2.5s;
-    }
-
-    .frame {
-      transition: none;
     }
   }
 `;
