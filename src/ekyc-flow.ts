@@ -5,6 +5,7 @@ import type { EkycCompleteDetail, Step } from './events.js';
 import { cueAudio } from './feedback/audio.js';
 import { checkSettings, keyExposureWarning, type ElementSettings } from './flow/config.js';
 import { FlowController } from './flow/flow-controller.js';
+import { PrefetchController } from './flow/prefetch-controller.js';
 import type { HandoffController } from './handoff/handoff-controller.js';
 import type { ClaimedHandoff } from './handoff/protocol.js';
 import { isCaptureState } from './flow/steps.js';
@@ -12,7 +13,7 @@ import type { FlowState } from './flow/types.js';
 import { InheritedLangController } from './i18n/inherited-lang.js';
 import { availableLang, loadLanguage, normaliseLang, translate, type EkycStrings, type Lang } from './i18n/localize.js';
 import { internalsOf, showStates } from './platform/custom-states.js';
-import { nextTask, whenIdle } from './platform/scheduling.js';
+import { nextTask } from './platform/scheduling.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
 import { renderCapturePending } from './views/capture-pending.js';
@@ -134,6 +135,7 @@ export class EkycFlow extends LitElement {
     handoffUrl: { attribute: 'handoff-url' },
     handoffToken: { attribute: 'handoff-token' },
     feedback: {},
+    prefetch: {},
     strings: { attribute: false },
   };
 
@@ -176,6 +178,12 @@ export class EkycFlow extends LitElement {
    * with it, what it lists.
    */
   declare feedback: string | undefined;
+  /**
+   * What the element fetches while the intro waits. `auto` (default): once the page is idle, at low priority, the
+   * capture steps' script, then (with a selfie) the face detector's files, unless the browser asks to save data
+   * (Save-Data) or reports a 2G link. `none`: nothing before `start()`.
+   */
+  declare prefetch: 'auto' | 'none';
   /** Your own text for any key, in the current `lang`. */
   declare strings: Partial<EkycStrings> | undefined;
   /** Cookies with each call: `omit`, `same-origin` (default) or `include` (your server on another site). */
@@ -228,6 +236,16 @@ export class EkycFlow extends LitElement {
     this.allowUpload = false;
     this.livenessChallenge = 'none';
     this.requestTimeout = 30_000;
+    this.prefetch = 'auto';
+    // The capture steps' script, fetched and run while the intro waits (the tap on "Start" then runs none of it); then
+    // the face runtime, so that the selfie finds its detector ready on a slow link too.
+    new PrefetchController(this, {
+      wanted: () => this.step === 'intro' && this.prefetch !== 'none',
+      steps: [loadCaptureModule, async (signal) => {
+        const { prefetchFaceRuntime } = await loadCaptureModule();
+        if (this.flow !== 'ocr-only') await prefetchFaceRuntime(this.resolvedAssetsBase, signal);
+      }],
+    });
   }
 
   /** The current screen. */
@@ -281,11 +299,6 @@ export class EkycFlow extends LitElement {
     if (this.hasUpdated) this.requestUpdate();
     // A phone waits for its claim to give it the computer's session and settings.
     if (this.autostart && this.step === 'intro' && !this.handoffToken) queueMicrotask(() => { this.start(); });
-  }
-
-  protected override firstUpdated(): void {
-    // The capture steps' script, fetched and run while the intro waits: the tap on "Start" then runs none of it.
-    if (this.step === 'intro') void whenIdle().then(loadCaptureModule).catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -18,7 +18,9 @@ import type { EncodedImage } from './encode.js';
 import { expandRect, guideInView, guideShapeOf, viewToSource, type Rect } from './geometry.js';
 import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js';
 
-// Comes with this chunk: the capture screens' styles.
+// Come with this chunk, which the intro fetches in idle time: what fetches the face runtime ahead of the flow, and
+// the capture screens' styles.
+export { prefetchFaceRuntime } from '../face/detector/prefetch.js';
 export { captureStyles } from '../styles/capture.styles.js';
 
 // The JPEG encoder loads when the flow starts, not with the element.

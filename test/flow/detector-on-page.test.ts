@@ -25,7 +25,8 @@ describe('<ekyc-flow> where the face detector cannot run in a worker', function 
 
   it('leaves MediaPipe off the page during the document step, and loads it there for the selfie', async () => {
     const { emulator, apiBase } = await useEmulator();
-    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), documentType: 'passport', manualCapture: true });
+    // Nothing fetched ahead at the intro: what is fetched is what the steps load.
+    const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), documentType: 'passport', manualCapture: true, prefetch: 'none' });
     await click(element, 'start-button');
     await waitForStep(element, 'document-front');
     // Idle time comes and goes: a worker would have loaded the detector by now.

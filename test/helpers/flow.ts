@@ -45,6 +45,8 @@ export interface FlowAttributes {
   livenessChallenge?: string;
   /** Default: the assets `npm install` builds into public/ekyc-assets/. */
   assetsBase?: string;
+  /** Default: the element's own (`auto`). */
+  prefetch?: string;
 }
 
 export async function mountFlow(attributes: FlowAttributes): Promise<EkycFlow> {
@@ -61,6 +63,7 @@ export async function mountFlow(attributes: FlowAttributes): Promise<EkycFlow> {
     ?manual-capture=${attributes.manualCapture ?? false}
     liveness-challenge=${attributes.livenessChallenge ?? 'none'}
     assets-base=${attributes.assetsBase ?? '/public/ekyc-assets/'}
+    prefetch=${attributes.prefetch ?? 'auto'}
   ></ekyc-flow>`);
   return element;
 }
