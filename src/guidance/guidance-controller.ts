@@ -65,6 +65,8 @@ export class GuidanceController implements ReactiveController {
   /** Counts the references given back: a load asked for before the last one takes none. */
   private lease = 0;
   private detectorLoad: Promise<FaceDetectorHandle> | null = null;
+  /** The load that has given its detector, if one has: a selfie then starts without saying it waits. */
+  private loadedFrom: Promise<FaceDetectorHandle> | null = null;
   private detectorRestarted = false;
   /** The detector that died for good, if one did: a later run replaces it. */
   private deadDetector: FaceDetectorHandle | null = null;
@@ -147,9 +149,12 @@ export class GuidanceController implements ReactiveController {
       return shared.preloadFaceDetector({ assetsBase }, { pageLoadWhenNeeded: true });
     });
     this.detectorLoad = load;
-    load.catch(() => {
-      if (this.detectorLoad === load) this.detectorLoad = null;
-    });
+    load.then(
+      () => (this.loadedFrom = load),
+      () => {
+        if (this.detectorLoad === load) this.detectorLoad = null;
+      },
+    );
   }
 
   private giveBack(graceMs = 0): void {
@@ -176,10 +181,13 @@ export class GuidanceController implements ReactiveController {
       // The document steps are over: their analysis worker goes (made again if a document is retaken).
       this.analyzer?.dispose();
       this.analyzer = null;
-      // The capture button works meanwhile: the selfie never waits on the detector.
+      // The capture button works meanwhile: the selfie never waits on the detector. Until it is ready, the hint (and
+      // so the live region) says that it is on its way.
+      if (!this.detectorLoad || this.loadedFrom !== this.detectorLoad) this.setHint('hint.selfie.preparing', false);
       let detector = await this.detector();
       if (!current()) return;
       if (!detector) {
+        this.setHint(null, false);
         // Failed, or still not ready (a slow link, a worker whose scripts never arrive): say so, for a selfie by hand;
         // a detector that arrives later still switches auto-capture on.
         this.unavailable('detector-unavailable');

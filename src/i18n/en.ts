@@ -84,6 +84,7 @@ export const en = {
   'hint.selfie.hold-still': 'Hold still…',
   'hint.selfie.ready': 'Great, taking the photo',
   'hint.selfie.manual': 'Take the photo when your face fills the oval',
+  'hint.selfie.preparing': 'Getting face guidance ready…',
   'hint.selfie.face-left': 'Move your face left',
   'hint.selfie.face-right': 'Move your face right',
   'hint.selfie.phone-up': 'Move the phone up',

@@ -86,6 +86,7 @@ export const vi: EkycStrings = {
   'hint.selfie.hold-still': 'Giữ yên…',
   'hint.selfie.ready': 'Tốt lắm, đang chụp',
   'hint.selfie.manual': 'Chụp khi khuôn mặt nằm vừa khung',
+  'hint.selfie.preparing': 'Đang chuẩn bị hướng dẫn khuôn mặt…',
   'hint.selfie.face-left': 'Dịch khuôn mặt sang trái',
   'hint.selfie.face-right': 'Dịch khuôn mặt sang phải',
   'hint.selfie.phone-up': 'Nâng điện thoại lên cao hơn',

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { EkycFlow } from '../../src/index.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep } from '../helpers/flow.js';
 import { waitUntil } from '../helpers/wait.js';
@@ -13,6 +14,9 @@ function slowFaceAssets(): { assetsBase: string; release: () => Promise<void> } 
     },
   };
 }
+
+/** What the polite live region says now. */
+const spoken = (element: EkycFlow): string => element.shadowRoot?.querySelector('[role="status"][aria-live="polite"]')?.textContent.trim() ?? '';
 
 describe('<ekyc-flow> selfie with a face detector that arrives late', function () {
   this.timeout(150_000);
@@ -36,12 +40,15 @@ describe('<ekyc-flow> selfie with a face detector that arrives late', function (
       await waitUntil(() => (part(element, 'capture-button') as HTMLButtonElement | null)?.disabled === false, 'the capture button enabled', {
         timeout: 30_000,
       });
-      expect(part(element, 'hint')?.textContent.trim()).to.equal('Take the photo when your face fills the oval');
+      // Meanwhile the selfie says that its guidance is on the way, on screen and to assistive technology.
+      expect(part(element, 'hint')?.textContent.trim()).to.equal('Getting face guidance ready…');
+      await waitUntil(() => spoken(element) === 'Getting face guidance ready…', 'the live region saying the guidance is on its way', { timeout: 10_000 });
       expect(part(element, 'confirm-button')).to.equal(null);
       // Held past the time the step waits for it: the element says the selfie is by hand for now.
       await waitUntil(() => eventsNamed(events, 'ekyc-error').some((error) => error.code === 'detector-unavailable'), 'detector-unavailable', {
         timeout: 60_000,
       });
+      expect(part(element, 'hint')?.textContent.trim()).to.equal('Take the photo when your face fills the oval');
       expect(part(element, 'confirm-button')).to.equal(null);
       expect((part(element, 'capture-button') as HTMLButtonElement | null)?.disabled).to.equal(false);
     } finally {
@@ -54,5 +61,34 @@ describe('<ekyc-flow> selfie with a face detector that arrives late', function (
     await waitForStep(element, 'done');
     const selfie = eventsNamed(events, 'ekyc-capture').find((capture) => capture.side === 'selfie');
     expect(selfie?.auto).to.equal(true);
+  });
+});
+
+describe('<ekyc-flow> selfie in Vietnamese with a face detector still on its way', function () {
+  this.timeout(90_000);
+
+  it('says so in Vietnamese, on screen and in the live region, with the capture button usable', async () => {
+    const { emulator, apiBase } = await useEmulator();
+    const assets = slowFaceAssets();
+    const element = await mountFlow({
+      apiBase,
+      sessionId: emulator.createSession(),
+      documentType: 'passport',
+      lang: 'vi',
+      manualCapture: true,
+      assetsBase: assets.assetsBase,
+    });
+    try {
+      await click(element, 'start-button');
+      await shootAndConfirm(element);
+      await waitForStep(element, 'selfie');
+      await waitUntil(() => (part(element, 'capture-button') as HTMLButtonElement | null)?.disabled === false, 'the capture button enabled', {
+        timeout: 30_000,
+      });
+      expect(part(element, 'hint')?.textContent.trim()).to.equal('Đang chuẩn bị hướng dẫn khuôn mặt…');
+      await waitUntil(() => spoken(element) === 'Đang chuẩn bị hướng dẫn khuôn mặt…', 'the live region saying the guidance is on its way', { timeout: 10_000 });
+    } finally {
+      await assets.release();
+    }
   });
 });
