@@ -56,6 +56,9 @@ export async function run(options: PacedFlowOptions): Promise<PacedFlowRun> {
   const sessionId = ((await (await fetch('/bench-session')).json()) as { sessionId: string }).sessionId;
   const flow = await mountFlow({ apiBase: '/bench-api', sessionId, documentType: options.documentType });
   flow.manualCapture = true;
+  // The emulator stands in for FPT.AI itself: the element sends it exactly FPT.AI's contract, as it would FPT.AI (a
+  // same-origin `api-base` is taken for the integrator's server otherwise, and its Idempotency-Key refused).
+  flow.apiKind = 'fpt-ai';
   const watch = watchMainThread('intro');
   const stepStarts = new Map<string, number>();
   const captures: { side: string; bytes: number }[] = [];
@@ -75,7 +78,13 @@ export async function run(options: PacedFlowOptions): Promise<PacedFlowRun> {
       if (!detail.recoverable) reject(new Error(`ekyc-error ${detail.code} in ${detail.step}: ${detail.message}`));
     });
   });
-  const unlessFailed = <T>(waiting: Promise<T>): Promise<T> => Promise.race([waiting, failed]);
+  // A recoverable error shows its screen and waits for the user: the run then fails on a timeout that says which.
+  let lastError = '';
+  flow.addEventListener('ekyc-error', ({ detail }) => (lastError = `${detail.code} in ${detail.step}: ${detail.message}`));
+  const unlessFailed = <T>(waiting: Promise<T>): Promise<T> =>
+    Promise.race([waiting, failed]).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}${lastError ? ` (last ekyc-error: ${lastError})` : ''}`);
+    });
 
   const firstFrame = firstFrameOf(flow);
   const startedAt = performance.now();
