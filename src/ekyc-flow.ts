@@ -218,8 +218,12 @@ export class EkycFlow extends LitElement {
   /** The capture steps' camera, guidance and screens, loaded when the flow starts. */
   private capture: CaptureController | null = null;
   private captureLoad: 'loading' | 'failed' | null = null;
-  /** The capture screens' styles, arrived with their script: added to the element's on its next update. */
+  /**
+   * The capture screens' styles, arrived with their script: added to the element's on its next update (while the
+   * intro waits, when it fetched them: adding them restyles the element, which the tap on "Start" then does not wait on).
+   */
   private captureStyles: CSSResult | null = null;
+  private captureStyled = false;
   private warnedAboutKey = false;
   /** "Continue on your phone", loaded when first needed. */
   private handoffController: HandoffController | null = null;
@@ -241,7 +245,10 @@ export class EkycFlow extends LitElement {
     // the face runtime, so that the selfie finds its detector ready on a slow link too.
     new PrefetchController(this, {
       wanted: () => this.step === 'intro' && this.prefetch !== 'none',
-      steps: [loadCaptureModule, async (signal) => {
+      steps: [() => loadCaptureModule().then(({ captureStyles }) => {
+        this.captureStyles = captureStyles;
+        this.requestUpdate();
+      }), async (signal) => {
         const { prefetchFaceRuntime } = await loadCaptureModule();
         if (this.flow !== 'ocr-only') await prefetchFaceRuntime(this.resolvedAssetsBase, signal);
       }],
@@ -309,8 +316,10 @@ export class EkycFlow extends LitElement {
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });
     this.fetchLanguage();
-    if (this.captureStyles) adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof EkycFlow).elementStyles, this.captureStyles]);
-    this.captureStyles = null;
+    if (this.captureStyles && !this.captureStyled) {
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof EkycFlow).elementStyles, this.captureStyles]);
+      this.captureStyled = true;
+    }
     const state = this.machine.state;
     showStates(this.internals, isCaptureState(state) && state.review ? [state.step, 'review'] : [state.step]);
   }
