@@ -1,8 +1,9 @@
 // `npm run bench` (after `npm run build`): sizes of the one-tag bundle and its lazy parts, and
 // timings in headless Chromium with a fake camera; prints a table and writes bench/results.json.
 // Measures, asserts nothing. Both profiles (this machine; a throttled low-end phone on a slow mobile
-// link) are measured side by side. `BENCH_ONLY=profiles` measures the profiles alone, `BENCH_DIST`
-// another build (default dist/), `BENCH_OUT` another file (default bench/results.json).
+// link) are measured side by side. `BENCH_ONLY=profiles` measures the profiles alone (`BENCH_PROFILE=low-end`: that
+// one only), `BENCH_DIST` another build (default dist/), `BENCH_OUT` another file (default bench/results.json),
+// `BENCH_INTRO_MS` how long the paced flow's user reads the intro (default 8000).
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { causeNamer } from './lib/causes.js';
 import { runScenario, SCENARIOS, summariseFlows } from './lib/flows.js';
 import { measureProfiles, profileTable } from './lib/profile-runs.js';
 import { startBenchServer } from './lib/server.js';
-import { measureSizes } from './lib/sizes.js';
+import { assetCompressionTable, measureSizes } from './lib/sizes.js';
 import { max, median } from './lib/stats.js';
 import { formatBytes, formatMs, table } from './lib/table.js';
 
@@ -60,8 +61,8 @@ try {
     log('profiles…');
     const profiles = await measureProfiles(launchChromium, server.origin, cameras['card-scene'] ?? '', log);
     const environment = { date: new Date().toISOString(), cpus: cpus().length, loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 } };
-    writeFileSync(resultsFile, `${JSON.stringify({ environment, firstLoad: sizes.firstLoad, profiles }, null, 2)}\n`);
-    console.log(profileTable(profiles, causeNamer(distDir)));
+    writeFileSync(resultsFile, `${JSON.stringify({ environment, firstLoad: sizes.firstLoad, assets: sizes.assets, profiles }, null, 2)}\n`);
+    console.log([assetCompressionTable(sizes), '', profileTable(profiles, causeNamer(distDir))].join('\n'));
     log(`\nwritten: ${resultsFile}`);
     process.exit(0);
   }
@@ -129,6 +130,8 @@ try {
       ...sizes.assets.map(sizeRow),
       sizeRow({ name: `QR decoder, idr only (${qrParts.map(({ name }) => name).join(' + ')})`, bytes: qrTotal('bytes'), gzip: qrTotal('gzip'), brotli: qrTotal('brotli') }),
     ]),
+    '',
+    assetCompressionTable(sizes),
     '',
     table('Timings (ms)', ['', 'median', 'p95 / max', 'runs'], [
       ['start() → first preview frame (Chromium fake camera)', formatMs(firstFrame.medianMs), formatMs(firstFrame.maxMs), firstFrame.runs],

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer, type Plugin } from 'vite';
 import { EkycEmulator } from '../../src/emulator/emulator.js';
 import { emulatorListener } from '../../src/emulator/node.js';
+import { NOTE_WASM_MEMORY, NOTE_WASM_MEMORY_COOKIE } from './paced.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -68,6 +69,12 @@ function serveBuilt(distDir: string): Plugin {
           return;
         }
         response.setHeader('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
+        if (/[/\\]face-worker-[^/\\]*\.js$/.test(path) && (request.headers.cookie ?? '').includes(`${NOTE_WASM_MEMORY_COOKIE}=1`)) {
+          // For the paced flow's memory samples; never kept, since other pages get the plain worker.
+          response.setHeader('Cache-Control', 'no-store');
+          response.end(NOTE_WASM_MEMORY + readFileSync(path, 'utf8'));
+          return;
+        }
         response.setHeader('Cache-Control', cacheControl(path));
         response.setHeader('Vary', 'Accept-Encoding');
         const accepted = request.headers['accept-encoding'] ?? '';

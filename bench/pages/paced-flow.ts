@@ -1,6 +1,7 @@
 // The element as a user on a phone meets it: from the built bundle, against the emulator over real
-// HTTP (`/bench-api/`, so that the network throttling applies to every upload), a user who takes
-// about `paceMs` to frame each document side and presses the button, then the selfie. Reports when
+// HTTP (`/bench-api/`, so that the network throttling applies to every upload), a user who reads the
+// intro for `introMs`, takes about `paceMs` to frame each document side and presses the button, then
+// the selfie. Reports when
 // the preview shows, how long the page's thread is blocked in each step, when the face detector
 // became ready relative to the selfie step, and each upload's bytes and time. The runner samples
 // memory meanwhile (it reads `window.benchStep`).
@@ -9,6 +10,8 @@ import { enabled, firstFrameOf, mountFlow, whenPart } from './element.js';
 import { watchMainThread, type PhaseLoad } from './main-thread.js';
 
 export interface PacedFlowOptions {
+  /** How long the user reads the intro before pressing its start button (the element may fetch ahead meanwhile). */
+  introMs: number;
   /** How long the user takes to frame a document side before pressing the button. */
   paceMs: number;
   documentType: 'idr' | 'passport';
@@ -35,7 +38,7 @@ declare global {
 }
 
 /** Notes when a face worker (the one that answers `ready`) is ready. */
-function watchFaceWorker(): { readyAt: () => number } {
+export function watchFaceWorker(): { readyAt: () => number } {
   let readyAt = Number.NaN;
   const Original = window.Worker;
   window.Worker = class extends Original {
@@ -86,6 +89,7 @@ export async function run(options: PacedFlowOptions): Promise<PacedFlowRun> {
       throw new Error(`${error instanceof Error ? error.message : String(error)}${lastError ? ` (last ekyc-error: ${lastError})` : ''}`);
     });
 
+  await until(performance.now() + options.introMs);
   const firstFrame = firstFrameOf(flow);
   const startedAt = performance.now();
   flow.start();
