@@ -76,11 +76,13 @@ async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   }
   let answered: UpstreamReply;
   try {
+    // Under a claim, the call ends by the deadline its pending record carries, for every instance to see.
+    const deadline = claim ? await idempotency.calling(claim.key, claim.fingerprint) : Date.now() + options.limits.upstreamTimeoutMs;
     const reply = await callUpstream({
       url: options.apiBase + UPLOADS[upload.route].path,
       headers: { ...upload.headers, 'session-id': upload.sessionId, 'device-type': 'web-sdk', 'api-key': options.apiKey },
       body: form(upload),
-      timeoutMs: options.limits.upstreamTimeoutMs,
+      timeoutMs: Math.max(0, deadline - Date.now()),
       fetch: options.fetch ?? fetch,
       // With a key, a browser that goes away still gets FPT.AI's answer when it retries.
       signal: claim ? undefined : exchange.signal,
