@@ -138,7 +138,7 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   const key = idempotencyKeyOf(request);
   const body = await readBody(request, options.limits.maxBodyBytes, options.limits.bodyTimeoutMs);
   const { shape } = UPLOADS[route];
-  const images = inspectParts(parseMultipart(body, boundary, shape.max), shape, options.limits.maxFileBytes);
+  const images = inspectParts(parseMultipart(body, boundary, shape.max), shape, options.limits);
   if (route === 'ocr' && (headers['side-type'] !== undefined || headers['document-type'] === 'passport') && images.length !== 1) {
     throw new HttpError(400, 'wrong-file-count', 'Send exactly one file for a passport or a single side.');
   }

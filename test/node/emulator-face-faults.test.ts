@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { faultApplies, type EmulatorFault } from '../../src/emulator/faults.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
+import { jpegHead } from './helpers/image-bytes.js';
 
-const jpeg = (): Blob => new Blob([Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9)], { type: 'image/jpeg' });
+const jpeg = (): Blob => new Blob([Uint8Array.of(...jpegHead(), 0xff, 0xd9)], { type: 'image/jpeg' });
 
 interface FaceAnswer {
   code: string;
