@@ -63,6 +63,22 @@ describe('the emulator’s face results', () => {
     for (const answer of [notLive, review, deepfake, low]) assert.equal(answer.is_complete_session, false);
   });
 
+  test('a selfie matchFace says is not the front’s holder is refused as not matching (303), compared with the front read', async () => {
+    const compared: number[][] = [];
+    server.emulator.matchFace = (selfie, front) => {
+      compared.push([selfie.size, front.size]);
+      return false;
+    };
+    try {
+      const answer = await faceWith(null);
+      assert.equal(answer.code, '303');
+      assert.equal(answer.face_match['isMatch'], 'false');
+      assert.deepEqual(compared, [[jpeg().size, jpeg().size]]);
+    } finally {
+      server.emulator.matchFace = undefined;
+    }
+  });
+
   test('they apply to the face endpoint only', () => {
     for (const fault of ['not-live', 'needs-review', 'deepfake', 'low-similarity'] as const) {
       assert.ok(faultApplies(fault, 'face'));
