@@ -1,3 +1,4 @@
+import { holderOf } from './document-evidence.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { evidenceOf, type FaceOnRecord, type SessionRecord, type Sessions } from './sessions.js';
 import { decide, DEFAULT_VERDICT_RULE, type Evidence, type Verdict, type VerdictStatus } from './verdict.js';
@@ -31,11 +32,12 @@ export async function currentResult(
   session: SessionRecord,
   face?: FaceOnRecord,
 ): Promise<EkycResult> {
-  const [{ front, back }, storedFace, faceAttempts, unavailable] = await Promise.all([
+  const [{ front, back }, storedFace, faceAttempts, unavailable, frontRead] = await Promise.all([
     sessions.sides(sessionId),
     face ? Promise.resolve(face) : sessions.face(sessionId),
     sessions.attempts(sessionId, 'face'),
     sessions.unavailable(sessionId),
+    sessions.lastFrontRead(sessionId),
   ]);
   const faceCounts = storedFace !== null && storedFace.evidence === evidenceOf(front, back);
   const evidence: Evidence = {
@@ -46,8 +48,12 @@ export async function currentResult(
     faceAttemptsExhausted: faceAttempts >= options.limits.faceAttemptsPerSession,
   };
   const rule = options.verdict;
-  const verdict =
-    typeof rule === 'function' ? rule(evidence) : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
+  const changed = session.flow === 'full' && front !== null && frontRead !== null && frontRead !== holderOf(front.response);
+  const verdict: Verdict = changed
+    ? { status: 'failed', reasons: ['document-changed'] }
+    : typeof rule === 'function'
+      ? rule(evidence)
+      : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
   const reasons = verdict.status === 'pending' && unavailable ? [...verdict.reasons, 'upstream-unavailable' as const] : verdict.reasons;
   return {
     sessionId,

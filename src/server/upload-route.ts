@@ -15,6 +15,7 @@ import { withPolicy } from './stored-policy.js';
 import { admit, sidesOf } from './upload-admission.js';
 import { mismatchOf, record, type Outcome, type Upload, type UpstreamReply } from './upload-record.js';
 import { callUpstream, UpstreamUnavailable } from './upstream.js';
+import { takeTurn, type EndTurn } from './upload-turn.js';
 import { isOwnAnswer } from './upstream-answer.js';
 
 /** The idempotency record this request claimed. */
@@ -64,8 +65,23 @@ function form(upload: Upload): FormData {
 
 const answer = (outcome: Outcome, headers: Record<string, string> = {}): Response => json(outcome.status, outcome.body, headers);
 
-/** Calls FPT.AI once, keeping its answer under the claim before anything else. */
+/** Calls FPT.AI once, in the session's turn, keeping its answer under the claim before anything else. */
 async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null): Promise<Response> {
+  let endTurn: EndTurn;
+  try {
+    endTurn = await takeTurn(exchange, admitted.sessionId, admitted.id);
+  } catch (error) {
+    if (claim) await exchange.idempotency.release(claim.key);
+    throw error;
+  }
+  try {
+    return await call(exchange, admitted, claim);
+  } finally {
+    await endTurn();
+  }
+}
+
+async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null): Promise<Response> {
   const { options, idempotency } = exchange;
   let upload: Upload;
   try {
