@@ -50,12 +50,17 @@ export class Idempotency {
     private readonly saveMs: number,
   ) {}
 
-  /** Writes the pending record of a call that may last `callMs` from now; answers whether it was absent. */
-  private pend(key: string, fingerprint: string, replace: boolean): Promise<boolean> {
-    const windowMs = this.callMs + this.saveMs;
-    const pending: IdempotencyRecord = { state: 'pending', fingerprint, deadline: Date.now() + windowMs };
+  /** Writes a pending record that expires at `deadline`; answers whether the key was free. */
+  private pend(key: string, fingerprint: string, deadline: number, replace: boolean): Promise<boolean> {
+    const pending: IdempotencyRecord = { state: 'pending', fingerprint, deadline };
     const text = JSON.stringify(pending);
-    return replace ? this.store.set(key, text, windowMs).then(() => true) : this.store.setIfAbsent(key, text, windowMs);
+    const ttlMs = Math.max(1, deadline - Date.now());
+    return replace ? this.store.set(key, text, ttlMs).then(() => true) : this.store.setIfAbsent(key, text, ttlMs);
+  }
+
+  /** A claim's first deadline: long enough for a whole call and the recording of its answer. */
+  private window(): number {
+    return Date.now() + this.callMs + this.saveMs;
   }
 
   /**
@@ -65,12 +70,12 @@ export class Idempotency {
    * first try died with its instance calls FPT.AI again once that call can no longer be recorded.
    */
   async claim(key: string, fingerprint: string): Promise<IdempotencyRecord | null> {
-    if (await this.pend(key, fingerprint, false)) return null;
+    if (await this.pend(key, fingerprint, this.window(), false)) return null;
     for (let wait = POLL_MS; ; wait = Math.min(MAX_POLL_MS, wait * 2)) {
       const record = parse(await this.store.get(key));
       if (record === null) {
         // The first request gave its claim back, or its deadline passed with nothing recorded: take it.
-        if (await this.pend(key, fingerprint, false)) return null;
+        if (await this.pend(key, fingerprint, this.window(), false)) return null;
         continue;
       }
       if (record.fingerprint !== fingerprint) {
@@ -87,13 +92,11 @@ export class Idempotency {
   }
 
   /**
-   * Starts the call under a claim: its pending record now ends with this call (`callMs` from now,
-   * plus the time to record the answer). Answers the call's own deadline, in ms since the epoch.
+   * Starts the call under a claim: its pending record now ends at `deadline` (ms since the epoch),
+   * by which the call has ended and its answer is recorded.
    */
-  async calling(key: string, fingerprint: string): Promise<number> {
-    const started = Date.now();
-    await this.pend(key, fingerprint, true);
-    return started + this.callMs;
+  async calling(key: string, fingerprint: string, deadline: number): Promise<void> {
+    await this.pend(key, fingerprint, deadline, true);
   }
 
   save(key: string, record: IdempotencyRecord): Promise<void> {

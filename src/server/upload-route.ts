@@ -15,7 +15,7 @@ import { withPolicy } from './stored-policy.js';
 import { admit, sidesOf } from './upload-admission.js';
 import { mismatchOf, record, type Outcome, type Upload, type UpstreamReply } from './upload-record.js';
 import { callUpstream, UpstreamUnavailable } from './upstream.js';
-import { takeTurn, type EndTurn } from './upload-turn.js';
+import { takeTurn, type Turn } from './upload-turn.js';
 import { isOwnAnswer } from './upstream-answer.js';
 
 /** The idempotency record this request claimed. */
@@ -67,21 +67,21 @@ const answer = (outcome: Outcome, headers: Record<string, string> = {}): Respons
 
 /** Calls FPT.AI once, in the session's turn, keeping its answer under the claim before anything else. */
 async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null): Promise<Response> {
-  let endTurn: EndTurn;
+  let turn: Turn;
   try {
-    endTurn = await takeTurn(exchange, admitted.sessionId, admitted.id);
+    turn = await takeTurn(exchange, admitted.sessionId, admitted.id);
   } catch (error) {
     if (claim) await exchange.idempotency.release(claim.key);
     throw error;
   }
   try {
-    return await call(exchange, admitted, claim);
+    return await call(exchange, admitted, claim, turn.deadline);
   } finally {
-    await endTurn();
+    await turn.end();
   }
 }
 
-async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null): Promise<Response> {
+async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null, deadline: number): Promise<Response> {
   const { options, idempotency } = exchange;
   let upload: Upload;
   try {
@@ -92,13 +92,13 @@ async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   }
   let answered: UpstreamReply;
   try {
-    // Under a claim, the call ends by the deadline its pending record carries, for every instance to see.
-    const deadline = claim ? await idempotency.calling(claim.key, claim.fingerprint) : Date.now() + options.limits.upstreamTimeoutMs;
+    // Under a claim, the turn's deadline is written in the pending record, for every instance to see.
+    if (claim) await idempotency.calling(claim.key, claim.fingerprint, deadline);
     const reply = await callUpstream({
       url: options.apiBase + UPLOADS[upload.route].path,
       headers: { ...upload.headers, 'session-id': upload.sessionId, 'device-type': 'web-sdk', 'api-key': options.apiKey },
       body: form(upload),
-      timeoutMs: Math.max(0, deadline - Date.now()),
+      timeoutMs: Math.max(0, deadline - options.limits.storeTimeoutMs - Date.now()),
       fetch: options.fetch ?? fetch,
       // With a key, a browser that goes away still gets FPT.AI's answer when it retries.
       signal: claim ? undefined : exchange.signal,
