@@ -1,6 +1,6 @@
 import { holderOf } from './document-evidence.js';
 import type { ResolvedOptions } from './resolve-options.js';
-import { evidenceOf, type FaceOnRecord, type SessionRecord, type Sessions } from './sessions.js';
+import { evidenceOf, type FaceOnRecord, type SessionRecord, type Sessions, type SideOnRecord } from './sessions.js';
 import { decide, DEFAULT_VERDICT_RULE, type Evidence, type Verdict, type VerdictStatus } from './verdict.js';
 
 /** What `GET /session/{id}/result` answers, and what `onComplete` receives. */
@@ -19,6 +19,13 @@ export interface EkycResult {
   /** FPT.AI's face answer the verdict used, raw; `null` before the selfie. */
   face: Readonly<Record<string, unknown>> | null;
 }
+
+/**
+ * FPT.AI last read the front of another holder than the front on record (see `document-changed`):
+ * in a full flow, no selfie can be compared with the document on record any more.
+ */
+export const documentChanged = (session: SessionRecord, front: SideOnRecord | null, frontRead: string | null): boolean =>
+  session.flow === 'full' && front !== null && frontRead !== null && frontRead !== holderOf(front.response);
 
 /**
  * Gathers what the store holds of a session and applies the verdict rule. `face`: the answer just
@@ -48,8 +55,7 @@ export async function currentResult(
     faceAttemptsExhausted: faceAttempts >= options.limits.faceAttemptsPerSession,
   };
   const rule = options.verdict;
-  const changed = session.flow === 'full' && front !== null && frontRead !== null && frontRead !== holderOf(front.response);
-  const verdict: Verdict = changed
+  const verdict: Verdict = documentChanged(session, front, frontRead)
     ? { status: 'failed', reasons: ['document-changed'] }
     : typeof rule === 'function'
       ? rule(evidence)

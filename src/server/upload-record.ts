@@ -4,7 +4,7 @@ import { keep, type Exchange } from './context.js';
 import { fieldsRead, holderOf, pictureDigest, readsFront, shownBy, shows, sideMismatch } from './document-evidence.js';
 import { refusalBody, type HttpError } from './errors.js';
 import type { Image } from './inspect.js';
-import { currentResult } from './result.js';
+import { currentResult, documentChanged } from './result.js';
 import type { EkycDocumentType } from './policy.js';
 import type { UploadRoute } from './rules.js';
 import { documentComplete, outOfOrder } from './session-steps.js';
@@ -74,8 +74,8 @@ export async function record(exchange: Exchange, upload: Upload, reply: Upstream
   let outcome: Outcome = { status: reply.status, body: reply.json };
   let face: FaceOnRecord | undefined;
   await sessions.clearUnavailable(sessionId);
-  const frontRead = route === 'ocr' && read(reply) && readsFront(fieldsRead(reply.json));
-  if (frontRead) await sessions.frontRead(sessionId, holderOf(reply.json) ?? '');
+  const holder = route === 'ocr' && read(reply) && readsFront(fieldsRead(reply.json)) ? (holderOf(reply.json) ?? '') : null;
+  if (holder !== null) await sessions.frontRead(sessionId, holder);
   const mismatch = mismatchOf(upload, reply);
   if (mismatch) {
     outcome = refusal(mismatch);
@@ -93,8 +93,10 @@ export async function record(exchange: Exchange, upload: Upload, reply: Upstream
     const { subject } = upload;
     await keep(options, () => onUpload({ endpoint: route, sessionId, subject, headers, status: reply.status, response: reply.json }));
   }
-  if (route === 'ocr' && !frontRead) {
-    if (session.flow !== 'document-only' || !documentComplete({ ...(await sessions.sides(sessionId)), final: false })) return outcome;
+  if (route === 'ocr') {
+    const sides = await sessions.sides(sessionId);
+    const changed = holder !== null && documentChanged(session, sides.front, holder);
+    if (!changed && (session.flow !== 'document-only' || !documentComplete({ ...sides, final: false }))) return outcome;
   }
   await settle(exchange, sessionId, await currentResult(options, sessions, sessionId, session, face));
   return outcome;

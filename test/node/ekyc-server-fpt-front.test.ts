@@ -58,6 +58,23 @@ describe('the front FPT.AI compares a selfie with', () => {
     assert.equal(stack.completed.filter((result) => result.sessionId === sessionId).at(0)?.status, 'failed');
   });
 
+  test('reading a front asks a verdict function nothing: a rule that fails a session without a face does not end it at the front', async () => {
+    const strict = await startStack(
+      { verdict: (evidence) => (evidence.face ? { status: 'passed', reasons: [] } : { status: 'failed', reasons: ['face-not-checked'] }) },
+      upstream,
+    );
+    try {
+      const sessionId = await strict.session('bob');
+      const send = (kind: Kind) => strict.ocr(sessionId, { user: 'bob', side: kind === 'back' ? 'back' : 'front', body: form('files', picture('bob', kind)) });
+      assert.equal((await send('front')).status, 200);
+      assert.equal((await send('back')).status, 200);
+      assert.equal((await strict.face(sessionId, { user: 'bob', body: form('selfies', picture('bob', 'selfie')) })).status, 200);
+      assert.equal(strict.completed.at(0)?.status, 'passed');
+    } finally {
+      await strict.close();
+    }
+  });
+
   test('the same card’s front sent again as the back is a side mismatch only: the flow goes on and passes', async () => {
     const sessionId = await stack.session();
     assert.equal((await ocr(sessionId, 'alice', 'front')).status, 200);
