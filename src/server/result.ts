@@ -21,7 +21,7 @@ export interface EkycResult {
 }
 
 /**
- * FPT.AI last read the front of another holder than the front on record (see `document-changed`):
+ * FPT.AI last read the front of another document than the one on record (see `document-changed`):
  * in a full flow, no selfie can be compared with the document on record any more.
  */
 export const documentChanged = (session: SessionRecord, front: SideOnRecord | null, frontRead: string | null): boolean =>

@@ -39,9 +39,9 @@ export type VerdictReason =
   | 'needs-review'
   | 'deepfake'
   /**
-   * FPT.AI read the front of another holder's document after the front on record (sent as the back,
-   * say): it compares a selfie with the front it read last, so no selfie can prove this document's
-   * holder any more. Decided by the server, before any verdict rule.
+   * FPT.AI read the front of another document (another number) after the front on record (sent as
+   * the back, say): it compares a selfie with the front it read last, so no selfie can prove this
+   * document's holder any more. Decided by the server, before any verdict rule.
    */
   | 'document-changed'
   /** Not the user's doing: FPT.AI gave no answer to the last call (added by the server while pending). */
