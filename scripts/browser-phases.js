@@ -9,7 +9,7 @@
 // are stopped (the page's thread waits for the video sink's pad lock; the sink's thread holds it, waiting
 // for the page's thread to draw). `WEBKIT_DISABLE_COMPOSITING_MODE=1` makes it happen nearly every time:
 // a flow to `done` and back hung in 5 runs of 5. The element now takes a stream out of its preview before
-// stopping its tracks (src/camera/previews.ts), and the same flow passed 6 runs of 7 there.
+// stopping its tracks (src/camera/previews.ts), and the same flow passed 10 runs of 11 there.
 // As a safety net, a file that failed with no test failed (a browser that stopped answering) runs once more,
 // alone, and the phase says so; one failed test fails the phase at once, and a file that fails again fails it too.
 import { spawn } from 'node:child_process';
