@@ -2,7 +2,8 @@
 // at once through ekyc-flow/server in front of the emulator's Node server, with the store in
 // memory and then in a real Redis (started here). The driver, the server and the emulator each
 // run in a process of their own. Prints throughput, latency, errors and the server's memory
-// before and after. Measures, asserts nothing.
+// before and after, and on Redis the p99 of one upload through the server against the emulator
+// called directly (the ratio is the server's overhead). Measures, asserts nothing.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
@@ -10,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRedis } from '../scripts/redis-process.js';
 import { percentile } from './lib/stats.js';
+import { measureUploadOverhead } from './lib/upload-overhead.js';
 import { formatBytes, formatMs, table, type Cell } from './lib/table.js';
 
 const { values } = parseArgs({ options: { flows: { type: 'string', default: '200' }, 'image-kb': { type: 'string', default: '150' } } });
@@ -25,7 +27,8 @@ function image(seed: number): Blob {
   if (made) return made;
   const bytes = new Uint8Array(IMAGE_BYTES);
   for (let index = 0; index < bytes.length; index++) bytes[index] = (index * 31 + seed) & 0xff;
-  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  // A 1600×1200 baseline frame header, as the element's photos carry: the server reads it.
+  bytes.set([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x04, 0xb0, 0x06, 0x40, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
   bytes.set([0xff, 0xd9], bytes.length - 2);
   const blob = new Blob([bytes], { type: 'image/jpeg' });
   images.set(seed, blob);
@@ -115,7 +118,17 @@ async function startUpstream(): Promise<{ url: string; child: ChildProcess }> {
   return { url, child };
 }
 
-async function measure(name: string, upstream: string, redisUrl: string): Promise<Cell[]> {
+/** The p99 of one upload under load, through the server on `url` and straight to the emulator. */
+async function uploadOverhead(url: string, upstream: string): Promise<Cell[]> {
+  log(`redis: ${FLOWS} uploads at once, through the server and straight to the emulator…`);
+  const samples = await measureUploadOverhead({ serverUrl: url, upstreamUrl: upstream, apiKey: KEY, image: image(4), concurrency: FLOWS, rounds: 3 });
+  const direct = percentile(samples.direct, 0.99);
+  const server = percentile(samples.server, 0.99);
+  return [`${samples.server.length}`, formatMs(percentile(samples.direct, 0.5)), formatMs(direct), formatMs(percentile(samples.server, 0.5)), formatMs(server), (server / direct).toFixed(2)];
+}
+
+/** The row of `name`'s flows, and on Redis the upload overhead's row. */
+async function measure(name: string, upstream: string, redisUrl: string): Promise<{ row: Cell[]; overhead: Cell[] | null }> {
   const target = await startTarget(name, upstream, redisUrl);
   const { url } = target;
   await Promise.all(Array.from({ length: 10 }, (_, index) => runFlow(url, 1_000_000 + index))); // warm-up
@@ -125,13 +138,14 @@ async function measure(name: string, upstream: string, redisUrl: string): Promis
   const outcomes = await Promise.all(Array.from({ length: FLOWS }, (_, index) => runFlow(url, index)));
   const seconds = (performance.now() - started) / 1000;
   const { memory: after, statuses } = await target.report();
+  const overhead = name === 'redis' ? await uploadOverhead(url, upstream) : null;
   await target.stop();
   const requests = outcomes.flatMap((outcome) => outcome.requestMs);
   const flows = outcomes.map((outcome) => outcome.ms);
   const errors = outcomes.filter((outcome) => outcome.error !== null);
   const passed = outcomes.filter((outcome) => outcome.status === 'passed').length;
   if (errors.length > 0) log(`${name}: first errors: ${[...new Set(errors.map((each) => each.error))].slice(0, 3).join('; ')}`);
-  return [
+  const row = [
     name,
     (FLOWS / seconds).toFixed(1),
     (requests.length / seconds).toFixed(0),
@@ -147,14 +161,19 @@ async function measure(name: string, upstream: string, redisUrl: string): Promis
       .map(([status, count]) => `${status}×${count - (warm[status] ?? 0)}`)
       .join(' '),
   ];
+  return { row, overhead };
 }
 
 const upstream = await startUpstream();
 const redis = await startRedis();
 const rows: Cell[][] = [];
+const overheads: Cell[][] = [];
 try {
-  rows.push(await measure('memory', upstream.url, redis.url));
-  rows.push(await measure('redis', upstream.url, redis.url));
+  for (const kind of ['memory', 'redis']) {
+    const { row, overhead } = await measure(kind, upstream.url, redis.url);
+    rows.push(row);
+    if (overhead) overheads.push(overhead);
+  }
 } finally {
   upstream.child.kill('SIGTERM');
   await redis.stop();
@@ -168,4 +187,13 @@ console.log(
     rows,
   ),
 );
+if (overheads.length > 0) {
+  console.log(
+    table(
+      `One OCR upload under load on Redis: ${FLOWS} at once, 3 rounds, through the server and straight to the emulator (the ratio is the server's overhead)`,
+      ['uploads', 'direct p50 ms', 'direct p99 ms', 'server p50 ms', 'server p99 ms', 'p99 ratio'],
+      overheads,
+    ),
+  );
+}
 console.log('  server process memory, heap after a forced GC; sessions and their results stay in the store for 24 h (memory: in this heap).');

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { cameraErrorCode, type CameraErrorCode } from './camera-errors.js';
 import type { Facing } from './choose-camera.js';
+import { releasePreviews } from './previews.js';
 
 // Loaded once a camera is live, not with the element: choosing the main lens can wait until then.
 const loadCameraChoice = () => import('./choose-camera.js');
@@ -201,6 +202,7 @@ export class CameraController implements ReactiveController {
     this.generation += 1;
     const stream = this.stream;
     this.stream = null;
+    if (stream) releasePreviews(stream);
     stream?.getTracks().forEach((track) => {
       track.onended = null;
       track.stop();

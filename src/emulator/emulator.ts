@@ -51,6 +51,8 @@ interface Session {
   expiresAt: number;
   usedUp: boolean;
   acceptedSides: Partial<Record<DocumentType, Set<DocumentSide>>>;
+  /** The picture of the last front read: the face a selfie is compared with. */
+  front: Blob | undefined;
   faceFailures: number;
 }
 
@@ -66,10 +68,15 @@ export interface EmulatorOptions {
   now?: () => number;
   /** See {@link EkycEmulator.recogniseCard}. */
   recogniseCard?: CardRecogniser;
+  /** See {@link EkycEmulator.matchFace}. */
+  matchFace?: FaceMatcher;
 }
 
 /** Tells which of `KNOWN_ID_CARDS` a picture shows, or `null`. */
 export type CardRecogniser = (image: Blob) => Promise<KnownIdCard | null> | KnownIdCard | null;
+
+/** Whether `selfie` shows the holder of the document whose front is `front`. */
+export type FaceMatcher = (selfie: Blob, front: Blob) => Promise<boolean> | boolean;
 
 export interface QueuedFault {
   fault: EmulatorFault;
@@ -147,6 +154,12 @@ export class EkycEmulator {
    * or fails, an ID card reads as the default made-up person.
    */
   recogniseCard: CardRecogniser | undefined;
+  /**
+   * How the emulator tells whether a selfie shows the holder of the document read in its session, as
+   * FPT.AI compares them: when it answers `false`, the selfie is refused as not matching (code 303).
+   * Without it, every live selfie matches.
+   */
+  matchFace: FaceMatcher | undefined;
 
   constructor(options: EmulatorOptions = {}) {
     this.apiKeys = options.apiKeys ?? ['demo-key'];
@@ -155,6 +168,7 @@ export class EkycEmulator {
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;
     this.recogniseCard = options.recogniseCard;
+    this.matchFace = options.matchFace;
   }
 
   /** Makes the next `times` matching requests answer with `fault`. */
@@ -195,6 +209,7 @@ export class EkycEmulator {
       expiresAt: this.now() + this.sessionTtlMs,
       usedUp: false,
       acceptedSides: {},
+      front: undefined,
       faceFailures: 0,
     });
     return id;
@@ -288,8 +303,8 @@ export class EkycEmulator {
     }
     const notImage = await firstNonImage(images);
     if (notImage !== null) return badRequest(endpoint, `File ${notImage + 1} is not a JPEG or PNG image.`);
-    if (endpoint === 'face') return this.face(session, lang, fault);
-    return this.ocr(record, session, lang, fault, await this.knownCard(record, images));
+    if (endpoint === 'face') return this.face(session, lang, fault ?? (await this.mismatch(session, images[0])));
+    return this.ocr(record, session, lang, fault, await this.knownCard(record, images), images[0]);
   }
 
   /** The known ID card the first picture of an ID card request shows, if the recogniser says so. */
@@ -346,6 +361,7 @@ export class EkycEmulator {
     lang: ApiLang,
     fault: EmulatorFault | undefined,
     card: KnownIdCard | null,
+    picture: Blob | undefined,
   ): EmulatorOutcome {
     const documentType = record.headers['document-type'] as DocumentType;
     const sideHeader = record.headers['side-type'] as DocumentSide | undefined;
@@ -360,7 +376,14 @@ export class EkycEmulator {
     if (fault === 'document-invalid') return apiError('ocr', '5', 'documentInvalid', lang);
     if (fault === 'unknown-code') return apiError('ocr', '999', 'unknown', lang);
     sides.forEach((side) => accepted.add(side));
+    if (sides[0] === 'front') session.front = picture;
     return respond(200, { errorCode: '0', errorMessage: '', data: ocrData(documentType, sides, lang, card), total_data: [] });
+  }
+
+  /** `face-mismatch` when `matchFace` says the selfie is not the holder of the front read. */
+  private async mismatch(session: Session, selfie: Blob | undefined): Promise<EmulatorFault | undefined> {
+    if (!this.matchFace || !selfie || !session.front) return undefined;
+    return (await this.matchFace(selfie, session.front)) ? undefined : 'face-mismatch';
   }
 
   private face(session: Session, lang: ApiLang, fault: EmulatorFault | undefined): EmulatorOutcome {

@@ -3,7 +3,7 @@
  * server (`startEmulatorServer`) or a request listener to mount. The browser's
  * Mock Service Worker handlers are in `ekyc-flow/emulator/browser`.
  */
-export { EkycEmulator, type InjectOptions, type QueuedFault, type EmulatorOptions, type EmulatorOutcome, type RecordedRequest, type RecordedFile, type EmulatorViolation, CONTRACT_VIOLATION_STATUS } from './emulator.js';
+export { EkycEmulator, type CardRecogniser, type FaceMatcher, type InjectOptions, type QueuedFault, type EmulatorOptions, type EmulatorOutcome, type RecordedRequest, type RecordedFile, type EmulatorViolation, CONTRACT_VIOLATION_STATUS } from './emulator.js';
 export { API_CONTRACT, contractViolations, type ApiRoute, type ContractViolation, type RouteContract } from '../api/contract.js';
 export { EMULATOR_FAULTS, type EmulatorFault, type EmulatorEndpoint } from './faults.js';
 export {

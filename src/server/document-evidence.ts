@@ -28,10 +28,21 @@ export function fieldsRead(response: Readonly<Record<string, unknown>>): Set<str
 
 const has = (fields: Set<string>, ...keys: string[]): boolean => keys.every((key) => fields.has(key));
 
+/** The holder's number a front's reading gives (`ID`); `null` when none was read. */
+export function holderOf(response: Readonly<Record<string, unknown>>): string | null {
+  const data = response['data'];
+  if (!Array.isArray(data)) return null;
+  const field = (data as unknown[]).find((each) => typeof each === 'object' && each !== null && (each as { key?: unknown }).key === 'ID');
+  return field ? apiString((field as { value?: unknown }).value) : null;
+}
+
 /** A front: the holder's number and name. */
 const frontFields = (fields: Set<string>): boolean => has(fields, 'ID', 'Name');
 /** A back: the date of issue, and where it was issued or the holder's features. */
 const backFields = (fields: Set<string>): boolean => fields.has('Issue Date') && (fields.has('Issue Location') || fields.has('Features'));
+
+/** The reading is of a front, alone or with its back. */
+export const readsFront = (fields: Set<string>): boolean => frontFields(fields);
 
 /**
  * What one page's reading shows, the most telling description first: a passport's data page has the

@@ -19,6 +19,16 @@ export interface EkycLimits {
   maxBodyBytes: number;
   /** Largest image in an upload, in bytes (default 5 MiB). */
   maxFileBytes: number;
+  /**
+   * An image's shorter side, in pixels, at least (default 300): a smaller picture of a card cannot be
+   * read, and is refused before FPT.AI is paid for it (`422 image-too-small`).
+   */
+  minImageSidePx: number;
+  /**
+   * An image's longer side, in pixels, at most (default 8192): a header that claims more is refused
+   * before FPT.AI decodes it (`422 image-too-large`). The element sends at most 1600.
+   */
+  maxImageSidePx: number;
   /** A request body must have arrived whole within this time, or the connection is closed (default 30 s). */
   bodyTimeoutMs: number;
   /**
@@ -53,6 +63,8 @@ export const DEFAULT_LIMITS: EkycLimits = {
   faceAttemptsPerSession: 5,
   maxBodyBytes: 10 * 1024 * 1024,
   maxFileBytes: 5 * 1024 * 1024,
+  minImageSidePx: 300,
+  maxImageSidePx: 8192,
   bodyTimeoutMs: 30_000,
   headersTimeoutMs: 10_000,
   upstreamTimeoutMs: 25_000,

@@ -1,5 +1,6 @@
+import { holderOf } from './document-evidence.js';
 import type { ResolvedOptions } from './resolve-options.js';
-import { evidenceOf, type FaceOnRecord, type SessionRecord, type Sessions } from './sessions.js';
+import { evidenceOf, type FaceOnRecord, type SessionRecord, type Sessions, type SideOnRecord } from './sessions.js';
 import { decide, DEFAULT_VERDICT_RULE, type Evidence, type Verdict, type VerdictStatus } from './verdict.js';
 
 /** What `GET /session/{id}/result` answers, and what `onComplete` receives. */
@@ -20,6 +21,13 @@ export interface EkycResult {
 }
 
 /**
+ * FPT.AI last read the front of another document than the one on record (see `document-changed`):
+ * in a full flow, no selfie can be compared with the document on record any more.
+ */
+export const documentChanged = (session: SessionRecord, front: SideOnRecord | null, frontRead: string | null): boolean =>
+  session.flow === 'full' && front !== null && frontRead !== null && frontRead !== holderOf(front.response);
+
+/**
  * Gathers what the store holds of a session and applies the verdict rule. `face`: the answer just
  * received, instead of the one on record. A face answer counts only for the very document evidence
  * it was given for.
@@ -31,11 +39,12 @@ export async function currentResult(
   session: SessionRecord,
   face?: FaceOnRecord,
 ): Promise<EkycResult> {
-  const [{ front, back }, storedFace, faceAttempts, unavailable] = await Promise.all([
+  const [{ front, back }, storedFace, faceAttempts, unavailable, frontRead] = await Promise.all([
     sessions.sides(sessionId),
     face ? Promise.resolve(face) : sessions.face(sessionId),
     sessions.attempts(sessionId, 'face'),
     sessions.unavailable(sessionId),
+    sessions.lastFrontRead(sessionId),
   ]);
   const faceCounts = storedFace !== null && storedFace.evidence === evidenceOf(front, back);
   const evidence: Evidence = {
@@ -46,8 +55,11 @@ export async function currentResult(
     faceAttemptsExhausted: faceAttempts >= options.limits.faceAttemptsPerSession,
   };
   const rule = options.verdict;
-  const verdict =
-    typeof rule === 'function' ? rule(evidence) : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
+  const verdict: Verdict = documentChanged(session, front, frontRead)
+    ? { status: 'failed', reasons: ['document-changed'] }
+    : typeof rule === 'function'
+      ? rule(evidence)
+      : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
   const reasons = verdict.status === 'pending' && unavailable ? [...verdict.reasons, 'upstream-unavailable' as const] : verdict.reasons;
   return {
     sessionId,

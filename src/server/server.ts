@@ -67,8 +67,8 @@ function pathnameOf(request: Request): string | null {
 /** The Fetch handler: every answer JSON, every failure an answer, never a throw. */
 export function createFetchHandler(options: ResolvedOptions, store: EkycStore): FetchHandler {
   const sessions = new Sessions(store, Math.max(options.limits.sessionTtlMs, options.limits.resultTtlMs));
-  const pendingMs = options.limits.upstreamTimeoutMs + 5_000;
-  const idempotency = new Idempotency(store, options.limits.idempotencyTtlMs, pendingMs);
+  const { idempotencyTtlMs, upstreamTimeoutMs, storeTimeoutMs } = options.limits;
+  const idempotency = new Idempotency(store, idempotencyTtlMs, upstreamTimeoutMs, storeTimeoutMs);
   const handoffs = new Handoffs(store);
   const streams = new StreamSlots({ perSubject: options.limits.eventStreamsPerSubject, perAddress: options.limits.eventStreamsPerAddress });
 

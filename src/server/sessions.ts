@@ -144,6 +144,18 @@ export class Sessions {
     return Number((await this.store.get(key(sessionId, name))) ?? 0);
   }
 
+  /**
+   * The holder's number on the last front FPT.AI read in this session, kept or not: FPT.AI compares
+   * a selfie with that front, whatever the server kept.
+   */
+  frontRead(sessionId: string, holder: string): Promise<void> {
+    return this.store.set(key(sessionId, 'front-read'), holder, this.ttlMs);
+  }
+
+  lastFrontRead(sessionId: string): Promise<string | null> {
+    return this.store.get(key(sessionId, 'front-read'));
+  }
+
   /** The last call to FPT.AI for this session got no answer of its own (see `UpstreamUnavailable`). */
   markUnavailable(sessionId: string): Promise<void> {
     return this.store.set(key(sessionId, 'upstream-unavailable'), '1', this.ttlMs);

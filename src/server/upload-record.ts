@@ -1,10 +1,10 @@
 import { apiString } from '../api/values.js';
 import { settle } from './completion.js';
 import { keep, type Exchange } from './context.js';
-import { fieldsRead, pictureDigest, shownBy, shows, sideMismatch } from './document-evidence.js';
+import { fieldsRead, holderOf, pictureDigest, readsFront, shownBy, shows, sideMismatch } from './document-evidence.js';
 import { refusalBody, type HttpError } from './errors.js';
 import type { Image } from './inspect.js';
-import { currentResult } from './result.js';
+import { currentResult, documentChanged } from './result.js';
 import type { EkycDocumentType } from './policy.js';
 import type { UploadRoute } from './rules.js';
 import { documentComplete, outOfOrder } from './session-steps.js';
@@ -41,6 +41,9 @@ export interface Outcome {
 
 const refusal = (error: HttpError): Outcome => ({ status: error.status, body: refusalBody(error) });
 
+/** FPT.AI read the document (whatever it shows). */
+const read = (reply: UpstreamReply): boolean => reply.status === 200 && apiString(reply.json['errorCode']) === '0';
+
 /** A reading that does not show the sides the upload says it is: `422 side-mismatch`; `null` when it does. */
 export function mismatchOf(upload: Upload, reply: UpstreamReply): HttpError | null {
   if (upload.route !== 'ocr' || reply.status !== 200 || apiString(reply.json['errorCode']) !== '0') return null;
@@ -71,6 +74,8 @@ export async function record(exchange: Exchange, upload: Upload, reply: Upstream
   let outcome: Outcome = { status: reply.status, body: reply.json };
   let face: FaceOnRecord | undefined;
   await sessions.clearUnavailable(sessionId);
+  const holder = route === 'ocr' && read(reply) && readsFront(fieldsRead(reply.json)) ? (holderOf(reply.json) ?? '') : null;
+  if (holder !== null) await sessions.frontRead(sessionId, holder);
   const mismatch = mismatchOf(upload, reply);
   if (mismatch) {
     outcome = refusal(mismatch);
@@ -89,7 +94,9 @@ export async function record(exchange: Exchange, upload: Upload, reply: Upstream
     await keep(options, () => onUpload({ endpoint: route, sessionId, subject, headers, status: reply.status, response: reply.json }));
   }
   if (route === 'ocr') {
-    if (session.flow !== 'document-only' || !documentComplete({ ...(await sessions.sides(sessionId)), final: false })) return outcome;
+    const sides = await sessions.sides(sessionId);
+    const changed = holder !== null && documentChanged(session, sides.front, holder);
+    if (!changed && (session.flow !== 'document-only' || !documentComplete({ ...sides, final: false }))) return outcome;
   }
   await settle(exchange, sessionId, await currentResult(options, sessions, sessionId, session, face));
   return outcome;

@@ -15,6 +15,7 @@ import { withPolicy } from './stored-policy.js';
 import { admit, sidesOf } from './upload-admission.js';
 import { mismatchOf, record, type Outcome, type Upload, type UpstreamReply } from './upload-record.js';
 import { callUpstream, UpstreamUnavailable } from './upstream.js';
+import { takeTurn, type Turn } from './upload-turn.js';
 import { isOwnAnswer } from './upstream-answer.js';
 
 /** The idempotency record this request claimed. */
@@ -64,8 +65,23 @@ function form(upload: Upload): FormData {
 
 const answer = (outcome: Outcome, headers: Record<string, string> = {}): Response => json(outcome.status, outcome.body, headers);
 
-/** Calls FPT.AI once, keeping its answer under the claim before anything else. */
+/** Calls FPT.AI once, in the session's turn, keeping its answer under the claim before anything else. */
 async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null): Promise<Response> {
+  let turn: Turn;
+  try {
+    turn = await takeTurn(exchange, admitted.sessionId, admitted.id);
+  } catch (error) {
+    if (claim) await exchange.idempotency.release(claim.key);
+    throw error;
+  }
+  try {
+    return await call(exchange, admitted, claim, turn.deadline);
+  } finally {
+    await turn.end();
+  }
+}
+
+async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, claim: Claim | null, deadline: number): Promise<Response> {
   const { options, idempotency } = exchange;
   let upload: Upload;
   try {
@@ -76,11 +92,13 @@ async function send(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   }
   let answered: UpstreamReply;
   try {
+    // Under a claim, the turn's deadline is written in the pending record, for every instance to see.
+    if (claim) await idempotency.calling(claim.key, claim.fingerprint, deadline);
     const reply = await callUpstream({
       url: options.apiBase + UPLOADS[upload.route].path,
       headers: { ...upload.headers, 'session-id': upload.sessionId, 'device-type': 'web-sdk', 'api-key': options.apiKey },
       body: form(upload),
-      timeoutMs: options.limits.upstreamTimeoutMs,
+      timeoutMs: Math.max(0, deadline - options.limits.storeTimeoutMs - Date.now()),
       fetch: options.fetch ?? fetch,
       // With a key, a browser that goes away still gets FPT.AI's answer when it retries.
       signal: claim ? undefined : exchange.signal,
@@ -136,7 +154,7 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   const key = idempotencyKeyOf(request);
   const body = await readBody(request, options.limits.maxBodyBytes, options.limits.bodyTimeoutMs);
   const { shape } = UPLOADS[route];
-  const images = inspectParts(parseMultipart(body, boundary, shape.max), shape, options.limits.maxFileBytes);
+  const images = inspectParts(parseMultipart(body, boundary, shape.max), shape, options.limits);
   if (route === 'ocr' && (headers['side-type'] !== undefined || headers['document-type'] === 'passport') && images.length !== 1) {
     throw new HttpError(400, 'wrong-file-count', 'Send exactly one file for a passport or a single side.');
   }

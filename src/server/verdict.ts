@@ -38,6 +38,12 @@ export type VerdictReason =
   | 'similarity-below-threshold'
   | 'needs-review'
   | 'deepfake'
+  /**
+   * FPT.AI read the front of another document (another number) after the front on record (sent as
+   * the back, say): it compares a selfie with the front it read last, so no selfie can prove this
+   * document's holder any more. Decided by the server, before any verdict rule.
+   */
+  | 'document-changed'
   /** Not the user's doing: FPT.AI gave no answer to the last call (added by the server while pending). */
   | 'upstream-unavailable';
 

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { CameraController } from '../camera/camera-controller.js';
 import type { CameraErrorCode } from '../camera/camera-errors.js';
 import { guideShapeOf } from '../capture/geometry.js';
@@ -8,6 +7,7 @@ import type { CaptureState } from '../flow/types.js';
 import type { GuidanceHint } from '../guidance/types.js';
 import { isStringKey } from '../i18n/localize.js';
 import { errorKey, heading, stepTitle, type Translate } from './common.js';
+import { streamPreview } from './stream-preview.js';
 
 export interface CaptureHandlers {
   capture: () => void;
@@ -63,7 +63,7 @@ function renderViewfinder(view: CaptureView) {
       <video
         part="video"
         class=${selfie ? 'mirrored' : ''}
-        .srcObject=${live(camera.stream)}
+        ${streamPreview(camera.stream)}
         @loadeddata=${on.previewReady}
         @playing=${on.previewReady}
         @resize=${on.previewReady}

@@ -6,6 +6,7 @@ import { apiHeaders, useEmulator } from '../helpers/emulator.js';
 import {
   click,
   eventsNamed,
+  flowErrors,
   mountFlow,
   part,
   recordEvents,
@@ -53,7 +54,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
     await throughDocument(element);
     await waitUntil(() => element.step === 'document-back' && part(element, 'notice') !== null, 'back to the back');
     expect(part(element, 'notice')?.textContent).to.equal('Không tìm thấy tài liệu đã chọn trong ảnh');
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({
+    expect(flowErrors(events)[0]).to.deep.include({
       code: 'document-not-found',
       step: 'document-back',
       recoverable: true,
@@ -90,7 +91,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
     expect(apiHeaders(again!.headers)['session-id']).not.to.equal(apiHeaders(first!.headers)['session-id']);
     const fronts = sizes(emulator.requests, 'front');
     expect(fronts[0]).to.equal(fronts[1]);
-    expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+    expect(flowErrors(events)).to.deep.equal([]);
     expect(eventsNamed(events, 'ekyc-capture')).to.have.length(2);
   });
 
@@ -100,7 +101,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
     emulator.inject('session-expired', { endpoint: 'ocr', side: 'front' });
     await throughDocument(element);
     await waitForStep(element, 'error');
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'session-expired', recoverable: true, status: 403 });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'session-expired', recoverable: true, status: 403 });
     const fresh = emulator.createSession();
     element.sessionId = fresh;
     await waitForStep(element, 'selfie');
@@ -116,7 +117,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
     await throughSelfie(element);
     await waitUntil(() => element.step === 'selfie' && part(element, 'notice') !== null, 'back to the selfie');
     expect(part(element, 'notice')?.textContent).to.equal('face is not matching with document');
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'face-mismatch', step: 'selfie', apiCode: '303' });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'face-mismatch', step: 'selfie', apiCode: '303' });
     await shootAndConfirm(element);
     await waitForStep(element, 'done');
     expect(calls(emulator.requests)).to.deep.equal(['front', 'back', 'face', 'face']);
@@ -128,7 +129,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
     await throughSelfie(element);
     await waitUntil(() => element.step === 'selfie' && part(element, 'notice') !== null, 'back to the selfie');
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'multiple-faces', apiCode: '407' });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'multiple-faces', apiCode: '407' });
   });
 
   it('face refusal with is_complete_session true: back to the document front in a new session', async () => {
@@ -152,7 +153,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
     await throughDocument(element);
     await waitForStep(element, 'selfie');
     expect(calls(emulator.requests)).to.deep.equal(['front', 'front', 'back']);
-    expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+    expect(flowErrors(events)).to.deep.equal([]);
   });
 
   describe('faults that persist (retried after shortened waits)', () => {
@@ -168,7 +169,7 @@ describe('<ekyc-flow>: what each API answer does', () => {
         const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), requestTimeout: fault === 'timeout' ? 1000 : 10_000 });
         await throughDocument(element);
         await waitForStep(element, 'error', 20_000);
-        expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code, recoverable: true, step: 'processing' });
+        expect(flowErrors(events)[0]).to.deep.include({ code, recoverable: true, step: 'processing' });
         expect(calls(emulator.requests)).to.deep.equal(['front', 'back', 'back', 'back']);
         const retry = part(element, 'retry-button');
         retry?.click();

@@ -3,7 +3,17 @@ import { waitUntil } from '../helpers/wait.js';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../src/i18n/en.js';
 import { requestCalls, useEmulator, useIntegratorServer, type ReceivedRequest } from '../helpers/emulator.js';
-import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep, type Recorded } from '../helpers/flow.js';
+import {
+  click,
+  eventsNamed,
+  flowErrors,
+  mountFlow,
+  part,
+  recordEvents,
+  shootAndConfirm,
+  waitForStep,
+  type Recorded,
+} from '../helpers/flow.js';
 import { useFastWaits } from '../helpers/fast-waits.js';
 import { throughDocument, throughSelfie, waitForErrorScreen } from '../helpers/journey.js';
 
@@ -74,7 +84,7 @@ describe('<ekyc-flow> calls to the integrator’s server', function () {
     await throughDocument(element);
     await waitUntil(() => element.step === 'document-back' && part(element, 'notice') !== null, 'back to the back', { timeout: 10_000 });
     expect(part(element, 'notice')?.textContent).to.contain(en['error.side-mismatch']);
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'side-mismatch', recoverable: true, step: 'document-back' });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'side-mismatch', recoverable: true, step: 'document-back' });
     await shootAndConfirm(element);
     await waitForStep(element, 'selfie');
     expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'back']);
@@ -130,8 +140,8 @@ describe('<ekyc-flow> calls to the integrator’s server', function () {
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
     element.setAttribute('credentials', 'always');
     await click(element, 'start-button');
-    await waitUntil(() => eventsNamed(events, 'ekyc-error').length > 0, 'ekyc-error');
-    expect(eventsNamed(events, 'ekyc-error')[0]?.code).to.equal('bad-config');
+    await waitUntil(() => flowErrors(events).length > 0, 'ekyc-error');
+    expect(flowErrors(events)[0]?.code).to.equal('bad-config');
     expect(emulator.requests).to.deep.equal([]);
   });
 });

@@ -5,9 +5,10 @@ import { apiHeaders, useEmulator } from '../helpers/emulator.js';
 import {
   click,
   eventsNamed,
+  flowErrors,
+  flowNames,
   liveTracks,
   mountFlow,
-  names,
   part,
   recordEvents,
   shootAndConfirm,
@@ -65,7 +66,7 @@ describe('<ekyc-flow> happy paths', () => {
     });
     expect(selfie!.files[0]).to.include({ field: 'selfies', type: 'image/jpeg' });
 
-    expect(names(events).filter((name) => name !== 'ekyc-step')).to.deep.equal([
+    expect(flowNames(events).filter((name) => name !== 'ekyc-step')).to.deep.equal([
       'ekyc-start',
       'ekyc-capture',
       'ekyc-capture',
@@ -151,7 +152,7 @@ describe('<ekyc-flow> configuration', () => {
       const element = await mountFlow(attributes);
       element.start();
       await waitForStep(element, 'error');
-      const [error] = eventsNamed(events, 'ekyc-error');
+      const [error] = flowErrors(events);
       expect(error!.code).to.equal('bad-config');
       expect(error!.recoverable).to.equal(false);
       expect(error!.message).to.contain(expected);
@@ -169,8 +170,8 @@ describe('<ekyc-flow> camera', () => {
       const events = recordEvents();
       const element = await mountFlow({ apiBase, sessionId: emulator.createSession(), allowUpload: true });
       await start(element);
-      await waitUntil(() => eventsNamed(events, 'ekyc-error').length > 0, 'camera error');
-      expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'camera-denied', step: 'document-front', recoverable: true });
+      await waitUntil(() => flowErrors(events).length > 0, 'camera error');
+      expect(flowErrors(events)[0]).to.deep.include({ code: 'camera-denied', step: 'document-front', recoverable: true });
       expect(part(element, 'upload-button')).to.exist;
       expect(part(element, 'capture-button')).to.equal(null);
     } finally {

@@ -4,6 +4,7 @@ import { audienceOf } from '../../src/api/audience.js';
 import { contractViolations, DOCUMENTED_HEADERS } from '../../src/api/contract.js';
 import { CONTRACT_VIOLATION_STATUS } from '../../src/emulator/emulator.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
+import { jpegHead } from './helpers/image-bytes.js';
 
 /** Every request header FPT.AI's API document lists, on any route, written out from the document itself. */
 const FROM_THE_DOCUMENT = [
@@ -20,7 +21,7 @@ const FROM_THE_DOCUMENT = [
 ];
 
 /** A few bytes that are a JPEG by their markers. */
-const jpeg = (): Blob => new Blob([Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9)], { type: 'image/jpeg' });
+const jpeg = (): Blob => new Blob([Uint8Array.of(...jpegHead(), 0xff, 0xd9)], { type: 'image/jpeg' });
 
 describe('FPT.AI’s request contract', () => {
   const ocr = { 'session-id': 's-1', 'device-type': 'web-sdk', 'document-type': 'idr', 'side-type': 'front' };
@@ -144,8 +145,10 @@ describe('the emulator keeps FPT.AI’s contract as strictly as FPT.AI', () => {
   test('judges an image by its bytes, not its declared type', async () => {
     const response = await ocrFront({}, '/ocr', new Blob([Uint8Array.of(1)], { type: 'image/webp' }));
     assert.equal(response.status, 400);
-    const png = await ocrFront({}, '/ocr', new Blob([Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0xff, 0xd9)], { type: 'text/plain' }));
+    const png = await ocrFront({}, '/ocr', new Blob([Uint8Array.of(...jpegHead(), 0xff, 0xd9)], { type: 'text/plain' }));
     assert.equal(png.status, 200);
+    const markersOnly = await ocrFront({}, '/ocr', new Blob([Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9)]));
+    assert.equal(markersOnly.status, 400, 'start and end markers around no frame header are no image');
   });
 
   test('answers a request that keeps to the contract, with nothing recorded against it', async () => {

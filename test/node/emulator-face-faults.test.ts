@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { faultApplies, type EmulatorFault } from '../../src/emulator/faults.js';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
+import { jpegHead } from './helpers/image-bytes.js';
 
-const jpeg = (): Blob => new Blob([Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9)], { type: 'image/jpeg' });
+const jpeg = (): Blob => new Blob([Uint8Array.of(...jpegHead(), 0xff, 0xd9)], { type: 'image/jpeg' });
 
 interface FaceAnswer {
   code: string;
@@ -60,6 +61,22 @@ describe('the emulator’s face results', () => {
     assert.deepEqual([low.face_match['isMatch'], low.face_match['similarity']], ['true', '72.40']);
     assert.equal(low.liveness['is_live'], 'true');
     for (const answer of [notLive, review, deepfake, low]) assert.equal(answer.is_complete_session, false);
+  });
+
+  test('a selfie matchFace says is not the front’s holder is refused as not matching (303), compared with the front read', async () => {
+    const compared: number[][] = [];
+    server.emulator.matchFace = (selfie, front) => {
+      compared.push([selfie.size, front.size]);
+      return false;
+    };
+    try {
+      const answer = await faceWith(null);
+      assert.equal(answer.code, '303');
+      assert.equal(answer.face_match['isMatch'], 'false');
+      assert.deepEqual(compared, [[jpeg().size, jpeg().size]]);
+    } finally {
+      server.emulator.matchFace = undefined;
+    }
   });
 
   test('they apply to the face endpoint only', () => {

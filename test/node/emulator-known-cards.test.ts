@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { EkycEmulator, KNOWN_ID_CARDS, type CardRecogniser } from '../../src/emulator/index.js';
+import { jpegHead } from './helpers/image-bytes.js';
 
-/** A JPEG by its start and end markers, told apart by the label between them. */
-const picture = (label: string): Blob => new Blob([Uint8Array.of(0xff, 0xd8, 0xff), label, Uint8Array.of(0xff, 0xd9)], { type: 'image/jpeg' });
+/** A JPEG by its header and end marker, told apart by the label between them. */
+const picture = (label: string): Blob => new Blob([Uint8Array.from(jpegHead()), label, Uint8Array.of(0xff, 0xd9)], { type: 'image/jpeg' });
 
 async function read(emulator: EkycEmulator, documentType: string, side: 'front' | 'back', image = picture('card')) {
   const sessionId = emulator.createSession();

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/node.js';
+import { jpegHead } from './helpers/image-bytes.js';
 
 /** A few bytes that look like a JPEG to a server that checks type and size. */
 const jpeg = (): Blob =>
-  new Blob([Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9)], { type: 'image/jpeg' });
+  new Blob([Uint8Array.of(...jpegHead(), 0xff, 0xd9)], { type: 'image/jpeg' });
 
 describe('the emulator as a Node HTTP server', () => {
   let server: EmulatorServer;
@@ -74,7 +75,7 @@ describe('the emulator as a Node HTTP server', () => {
   test('streams the multipart body to the emulator with each file’s type and size', async () => {
     await ocrFront(server.emulator.createSession());
     const recorded = server.emulator.requests.at(-1);
-    assert.deepEqual(recorded?.files, [{ field: 'files', name: 'front.jpg', type: 'image/jpeg', size: 10 }]);
+    assert.deepEqual(recorded?.files, [{ field: 'files', name: 'front.jpg', type: 'image/jpeg', size: 23 }]);
   });
 
   test('answers with access-control-allow-origin so a browser can read it', async () => {

@@ -3,7 +3,16 @@ import { waitUntil } from '../helpers/wait.js';
 import { translate } from '../../src/i18n/localize.js';
 import { apiHeaders, requestCalls, useEmulator } from '../helpers/emulator.js';
 import { watchFetch } from '../helpers/devices.js';
-import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep } from '../helpers/flow.js';
+import {
+  click,
+  eventsNamed,
+  flowErrors,
+  mountFlow,
+  part,
+  recordEvents,
+  shootAndConfirm,
+  waitForStep,
+} from '../helpers/flow.js';
 import { textOf, throughDocument } from '../helpers/journey.js';
 
 describe('<ekyc-flow> attributes changed mid-flow', function () {
@@ -95,7 +104,7 @@ describe('<ekyc-flow> given a new session-id mid-flow', function () {
       await waitForStep(element, 'selfie', 15_000);
       const renewed = emulator.requests.filter((request) => apiHeaders(request.headers)['session-id'] === fresh);
       expect(requestCalls(renewed)).to.deep.equal(['front', 'back']);
-      expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+      expect(flowErrors(events)).to.deep.equal([]);
       expect(eventsNamed(events, 'ekyc-capture')).to.have.length(2);
     } finally {
       emulator.latencyMs = 0;
@@ -115,7 +124,7 @@ describe('<ekyc-flow> request-timeout', function () {
       await throughDocument(element);
       await waitForStep(element, 'selfie');
       expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'back']);
-      expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+      expect(flowErrors(events)).to.deep.equal([]);
     });
   }
 });

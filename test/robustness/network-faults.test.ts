@@ -3,7 +3,18 @@ import { waitUntil } from '../helpers/wait.js';
 import { en } from '../../src/i18n/en.js';
 import { vi } from '../../src/i18n/vi.js';
 import { apiHeaders, requestCalls, sentSizes, useEmulator } from '../helpers/emulator.js';
-import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, stepsOf, waitForStep, type Recorded } from '../helpers/flow.js';
+import {
+  click,
+  eventsNamed,
+  flowErrors,
+  mountFlow,
+  part,
+  recordEvents,
+  shootAndConfirm,
+  stepsOf,
+  waitForStep,
+  type Recorded,
+} from '../helpers/flow.js';
 import { useFastWaits } from '../helpers/fast-waits.js';
 import { confirmedSize, textOf, throughDocument, throughSelfie, waitForErrorScreen } from '../helpers/journey.js';
 
@@ -29,8 +40,8 @@ describe('<ekyc-flow> under network faults', function () {
     await waitForErrorScreen(element);
     expect(textOf(element, 'error')).to.contain(vi['error.server']);
     expect(textOf(element, 'error')).not.to.contain('HTTP');
-    expect(eventsNamed(events, 'ekyc-error')).to.have.length(1);
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({
+    expect(flowErrors(events)).to.have.length(1);
+    expect(flowErrors(events)[0]).to.deep.include({
       code: 'server',
       message: vi['error.server'],
       status: 500,
@@ -62,7 +73,7 @@ describe('<ekyc-flow> under network faults', function () {
     await waitForStep(element, 'selfie');
     expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'front', 'back']);
     expect(sentSizes(emulator.requests, 'front')).to.deep.equal([confirmedSize(events, 'front'), confirmedSize(events, 'front')]);
-    expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+    expect(flowErrors(events)).to.deep.equal([]);
     expect(stepsOf(events)).not.to.include('error');
   });
 
@@ -74,7 +85,7 @@ describe('<ekyc-flow> under network faults', function () {
     await waitForErrorScreen(element);
     expect(textOf(element, 'error')).to.contain(en['error.bad-response']);
     expect(textOf(element, 'retry-button')).to.equal(en['action.retry']);
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({
+    expect(flowErrors(events)[0]).to.deep.include({
       code: 'bad-response',
       message: en['error.bad-response'],
       recoverable: true,
@@ -92,7 +103,7 @@ describe('<ekyc-flow> under network faults', function () {
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
     await throughSelfie(element);
     await waitForErrorScreen(element);
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'bad-response', recoverable: true });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'bad-response', recoverable: true });
     expect(eventsNamed(events, 'ekyc-face')).to.deep.equal([]);
     await click(element, 'retry-button');
     await waitForStep(element, 'done');
@@ -108,7 +119,7 @@ describe('<ekyc-flow> under network faults', function () {
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
     await throughDocument(element);
     await waitForErrorScreen(element);
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'bad-response', status: 200 });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'bad-response', status: 200 });
     expect(eventsNamed(events, 'ekyc-ocr')).to.deep.equal([]);
     await click(element, 'retry-button');
     await waitForStep(element, 'selfie');
@@ -123,7 +134,7 @@ describe('<ekyc-flow> under network faults', function () {
     await throughDocument(element);
     await waitUntil(() => element.step === 'document-back' && part(element, 'notice') !== null, 'back to the back', { timeout: 10_000 });
     expect(textOf(element, 'notice')).to.equal('Unknown error');
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({
+    expect(flowErrors(events)[0]).to.deep.include({
       code: 'document-rejected',
       apiCode: '999',
       step: 'document-back',
@@ -142,7 +153,7 @@ describe('<ekyc-flow> under network faults', function () {
     await throughSelfie(element);
     await waitUntil(() => element.step === 'selfie' && part(element, 'notice') !== null, 'back to the selfie', { timeout: 10_000 });
     expect(textOf(element, 'notice')).to.equal('Unknown error');
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'face-rejected', apiCode: '999', step: 'selfie' });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'face-rejected', apiCode: '999', step: 'selfie' });
     await shootAndConfirm(element);
     await waitForStep(element, 'done');
     expect(requestCalls(emulator.requests)).to.deep.equal(['front', 'back', 'face', 'face']);
@@ -160,7 +171,7 @@ describe('<ekyc-flow> under network faults', function () {
     expect(sentSizes(emulator.requests, 'front')).to.deep.equal([confirmedSize(events, 'front'), confirmedSize(events, 'front')]);
     expect(sentSizes(emulator.requests, 'back')).to.deep.equal([confirmedSize(events, 'back'), confirmedSize(events, 'back')]);
     expect(sentSizes(emulator.requests, 'face')).to.deep.equal([confirmedSize(events, 'selfie'), confirmedSize(events, 'selfie')]);
-    expect(eventsNamed(events, 'ekyc-error')).to.deep.equal([]);
+    expect(flowErrors(events)).to.deep.equal([]);
     expect(eventsNamed(events, 'ekyc-start')).to.have.length(1);
   });
 
@@ -170,7 +181,7 @@ describe('<ekyc-flow> under network faults', function () {
     const element = await mountFlow({ apiBase, sessionId: emulator.createSession() });
     await throughSelfie(element);
     await waitForStep(element, 'error');
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'session-expired', status: 403, recoverable: true, step: 'processing' });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'session-expired', status: 403, recoverable: true, step: 'processing' });
     const fresh = emulator.createSession();
     element.sessionId = fresh;
     await waitForStep(element, 'done');
@@ -187,7 +198,7 @@ describe('<ekyc-flow> under network faults', function () {
     await click(element, 'start-button');
     await waitForErrorScreen(element);
     expect(textOf(element, 'error')).to.contain(en['error.timeout']);
-    expect(eventsNamed(events, 'ekyc-error')[0]).to.deep.include({ code: 'timeout', recoverable: true });
+    expect(flowErrors(events)[0]).to.deep.include({ code: 'timeout', recoverable: true });
     expect(eventsNamed(events, 'ekyc-start')).to.deep.equal([]);
     element.requestTimeout = 10_000;
     await click(element, 'retry-button');

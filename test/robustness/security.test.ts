@@ -4,7 +4,15 @@ import { http, HttpResponse } from 'msw';
 import { isLocalHostname, keyExposureWarning } from '../../src/flow/config.js';
 import type { EkycFlow } from '../../src/index.js';
 import { apiHeaders, requestCalls, useEmulator } from '../helpers/emulator.js';
-import { eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep, type Recorded } from '../helpers/flow.js';
+import {
+  flowErrors,
+  mountFlow,
+  part,
+  recordEvents,
+  shootAndConfirm,
+  waitForStep,
+  type Recorded,
+} from '../helpers/flow.js';
 import { textOf, throughDocument, throughSelfie } from '../helpers/journey.js';
 import { spyConsole, spyStorage } from '../helpers/spies.js';
 import type { FlowCspReport } from './flow-csp-page.js';
@@ -114,7 +122,7 @@ describe('<ekyc-flow> and markup in the server\'s text', function () {
     await throughDocument(element);
     await waitUntil(() => part(element, 'notice') !== null, 'the notice', { timeout: 10_000 });
     expect(textOf(element, 'notice')).to.equal(`${MARKUP} not found`);
-    expect(eventsNamed(events, 'ekyc-error')[0]?.message).to.equal(`${MARKUP} not found`);
+    expect(flowErrors(events)[0]?.message).to.equal(`${MARKUP} not found`);
     expect(images(element)).to.equal(0);
     expect(injected()).to.equal(undefined);
   });

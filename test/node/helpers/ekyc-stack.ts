@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { createEkycServer, type EkycResult, type EkycServer, type EkycServerOptions } from '../../../src/server/index.js';
 import type { ListeningServer } from '../../../src/server/node.js';
 import { startEmulatorServer, type EmulatorServer } from '../../../src/emulator/node.js';
+import { encodedPng, jpegHead } from './image-bytes.js';
 
 export const KEY = 'server-key-7f3a';
 export const TOKENS: Readonly<Record<string, string>> = { alice: 'token-a', bob: 'token-b', carol: 'token-c' };
@@ -13,20 +14,16 @@ export function bearerLogin(request: Request): string | null {
   return Object.entries(TOKENS).find(([, value]) => value === token)?.[0] ?? null;
 }
 
-/** Bytes that pass for a JPEG: start and end markers around `size` bytes. */
+/** Bytes that pass for a JPEG: a 640×480 frame header, filler up to `size` bytes, the end marker. */
 export function jpeg(size = 64, fill = 0x11): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size).fill(fill);
-  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  bytes.set(jpegHead());
   bytes.set([0xff, 0xd9], size - 2);
   return bytes;
 }
 
-export function png(): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(40).fill(0x22);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  bytes.set([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82], 32);
-  return bytes;
-}
+/** A real 640×480 PNG. */
+export const png = (): Uint8Array<ArrayBuffer> => encodedPng(640, 480);
 
 export function form(field: string, ...files: Uint8Array<ArrayBuffer>[]): FormData {
   const data = new FormData();
