@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { nextFrameDue, startFrameLoop } from '../../src/guidance/frame-loop.js';
+import { waitUntil } from '../helpers/wait.js';
 
 describe('frame loop pacing', () => {
   it('waits the least interval after a quick frame', () => {
@@ -40,7 +41,8 @@ describe('frame loop pacing', () => {
       },
       { maxBusyShare: 0.25 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Six analyses: five gaps to measure, however long the engine takes to deliver them.
+    await waitUntil(() => starts.length >= 6, 'six frames analysed', { timeout: 20_000 });
     stop();
     clearInterval(paint);
     video.remove();
