@@ -55,13 +55,18 @@ export class EkycApiError extends Error {
     this.body = init.body;
   }
 
-  /** Errors worth retrying unchanged: the request may succeed a moment later. */
+  /**
+   * Errors worth retrying unchanged: the request may succeed a moment later (no answer, a 5xx, a 429, or
+   * ekyc-flow/server's `409 upload-in-progress`).
+   */
   get transient(): boolean {
     return (
       this.code === 'network' ||
       this.code === 'timeout' ||
       (this.code === 'http' && (this.status ?? 0) >= 500) ||
-      (this.code === 'http' && this.status === 429)
+      (this.code === 'http' && this.status === 429) ||
+      // ekyc-flow/server takes one upload of a session at a time: the same request is taken once the other is done.
+      (this.status === 409 && (this.body as { error?: unknown } | null)?.error === 'upload-in-progress')
     );
   }
 }
