@@ -3,6 +3,8 @@
  * header and form field a request may carry. Anything else is ours and goes only to our own server;
  * FPT.AI's CORS allows nothing more, so a browser would not even send it.
  */
+import { DOCUMENT_TYPES } from './types.js';
+
 export type ApiRoute = '/session/init' | '/ocr' | '/face/liveness';
 
 export const API_ROUTES: readonly ApiRoute[] = ['/session/init', '/ocr', '/face/liveness'];
@@ -32,7 +34,7 @@ export const API_CONTRACT: Readonly<Record<ApiRoute, RouteContract>> = {
       'api-key': null,
       'session-id': null,
       'device-type': DEVICE_TYPES,
-      'document-type': ['idr', 'passport', 'dlr'],
+      'document-type': DOCUMENT_TYPES,
       'side-type': ['front', 'back'],
       lang: LANGS,
     },

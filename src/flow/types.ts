@@ -1,8 +1,8 @@
-import type { DocumentType, FaceResult, OcrResult } from '../api/types.js';
+import type { DocumentSide, DocumentType, FaceResult, OcrResult } from '../api/types.js';
 import type { CaptureSide, CaptureStep, EkycCaptureDetail, EkycCompleteDetail, EkycErrorCode } from '../events.js';
 import type { CccdCrossCheck, CccdQrReading } from '../qr/types.js';
 
-export type DocumentSide = 'front' | 'back';
+export type { DocumentSide };
 
 export type FlowKind = 'full' | 'ocr-only';
 

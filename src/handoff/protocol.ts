@@ -1,10 +1,10 @@
 import { joinUrl } from '../api/request.js';
-import type { ApiConfig, HostHeaders } from '../api/types.js';
+import type { ApiConfig, DocumentType, HostHeaders } from '../api/types.js';
 import type { EkycCompleteDetail, Step } from '../events.js';
 
 /** The computer's settings, as the phone receives them with its claim. */
 export interface HandoffSettings {
-  documentType: 'idr' | 'passport' | 'dlr';
+  documentType: DocumentType;
   flow: 'full' | 'ocr-only';
   lang: 'vi' | 'en';
   livenessChallenge: 'none' | 'turn-head';

@@ -1,3 +1,4 @@
+import { DOCUMENT_TYPES } from '../api/types.js';
 import { HttpError } from './errors.js';
 import type { HandoffSettings } from './handoff.js';
 import type { SessionPolicy } from './policy.js';
@@ -20,7 +21,7 @@ export function readSettings(body: Record<string, unknown>, policy: SessionPolic
   if (oneOf(body, 'flow', ['full', 'ocr-only'], flow) !== flow) {
     throw new HttpError(400, 'flow-not-allowed', `This session's flow is ${policy.flow}.`);
   }
-  const documentType = oneOf(body, 'documentType', ['idr', 'passport', 'dlr'], policy.documentTypes[0] ?? 'idr');
+  const documentType = oneOf(body, 'documentType', DOCUMENT_TYPES, policy.documentTypes[0] ?? 'idr');
   if (!policy.documentTypes.includes(documentType)) {
     throw new HttpError(400, 'document-type-not-allowed', `This session accepts ${policy.documentTypes.join(', ')} only.`);
   }

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { DocumentType } from '../api/types.js';
 import { HttpError } from './errors.js';
 import { parse } from './sessions.js';
 import type { EkycStore } from './store/types.js';
 
 /** The computer's settings the phone runs with. */
 export interface HandoffSettings {
-  documentType: 'idr' | 'passport' | 'dlr';
+  documentType: DocumentType;
   flow: 'full' | 'ocr-only';
   lang: 'vi' | 'en';
   livenessChallenge: 'none' | 'turn-head';

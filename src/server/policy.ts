@@ -1,13 +1,14 @@
+import { DOCUMENT_TYPES, type DocumentType } from '../api/types.js';
 import { HttpError } from './errors.js';
 
 /** `full`: document sides, then a selfie; `document-only`: the document sides alone. */
 export type EkycFlow = 'full' | 'document-only';
 
 /** `idr` identity card, `passport`, `dlr` driver licence. */
-export type EkycDocumentType = 'idr' | 'passport' | 'dlr';
+export type EkycDocumentType = DocumentType;
 
 export const FLOWS: readonly EkycFlow[] = ['full', 'document-only'];
-export const DOCUMENT_TYPES: readonly EkycDocumentType[] = ['idr', 'passport', 'dlr'];
+export { DOCUMENT_TYPES };
 
 /** What a session checks, decided by the server when it creates the session and stored with it. */
 export interface SessionPolicy {

@@ -1,3 +1,4 @@
+import { DOCUMENT_TYPES } from '../api/types.js';
 import { HttpError } from './errors.js';
 import type { UploadShape } from './inspect.js';
 
@@ -7,7 +8,7 @@ const CLIENT_UUID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const VALUES: Record<string, (value: string) => boolean> = {
   'device-type': (value) => value === 'web-sdk',
-  'document-type': (value) => ['idr', 'passport', 'dlr'].includes(value),
+  'document-type': (value) => (DOCUMENT_TYPES as readonly string[]).includes(value),
   'side-type': (value) => value === 'front' || value === 'back',
   lang: (value) => value === 'vi' || value === 'en',
   auto: (value) => value === 'True' || value === 'False',
