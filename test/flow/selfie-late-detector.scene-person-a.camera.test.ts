@@ -19,6 +19,32 @@ function slowFaceAssets(): { assetsBase: string; release: () => Promise<void> } 
 /** What the polite live region says now. */
 const spoken = (element: EkycFlow): string => element.shadowRoot?.querySelector('[role="status"][aria-live="polite"]')?.textContent.trim() ?? '';
 
+/** A passport flow up to its selfie, the face model held back: the capture button usable, taking the photo by hand. */
+async function selfieWithDetectorHeld(options: { lang: 'en' | 'vi'; manualCapture: boolean }) {
+  const events = recordEvents();
+  const { emulator, apiBase } = await useEmulator();
+  const assets = slowFaceAssets();
+  const element = await mountFlow({
+    apiBase,
+    sessionId: emulator.createSession(),
+    documentType: 'passport',
+    assetsBase: assets.assetsBase,
+    ...options,
+  });
+  try {
+    await click(element, 'start-button');
+    await shootAndConfirm(element);
+    await waitForStep(element, 'selfie');
+    await waitUntil(() => (part(element, 'capture-button') as HTMLButtonElement | null)?.disabled === false, 'the capture button enabled', {
+      timeout: 30_000,
+    });
+  } catch (error) {
+    await assets.release();
+    throw error;
+  }
+  return { element, events, assets };
+}
+
 describe('<ekyc-flow> selfie with a face detector that arrives late', function () {
   this.timeout(150_000);
   // The step gives up on the detector after 3 s here, not the real 20 s: what follows is the same.
@@ -29,24 +55,9 @@ describe('<ekyc-flow> selfie with a face detector that arrives late', function (
   after(() => restore());
 
   it('offers the capture button at once, and takes the selfie by itself once the detector arrives, even after giving up waiting for it', async () => {
-    const events = recordEvents();
-    const { emulator, apiBase } = await useEmulator();
-    const assets = slowFaceAssets();
-    const element = await mountFlow({
-      apiBase,
-      sessionId: emulator.createSession(),
-      documentType: 'passport',
-      manualCapture: false,
-      assetsBase: assets.assetsBase,
-    });
+    // The model is still held back: the selfie can only be taken by hand, and it can be.
+    const { element, events, assets } = await selfieWithDetectorHeld({ lang: 'en', manualCapture: false });
     try {
-      await click(element, 'start-button');
-      await shootAndConfirm(element);
-      await waitForStep(element, 'selfie');
-      // The model is still held back: the selfie can only be taken by hand, and it can be.
-      await waitUntil(() => (part(element, 'capture-button') as HTMLButtonElement | null)?.disabled === false, 'the capture button enabled', {
-        timeout: 30_000,
-      });
       // Meanwhile the selfie says that its guidance is on the way, on screen and to assistive technology.
       expect(part(element, 'hint')?.textContent.trim()).to.equal('Getting face guidance ready…');
       await waitUntil(() => spoken(element) === 'Getting face guidance ready…', 'the live region saying the guidance is on its way', { timeout: 10_000 });
@@ -75,23 +86,8 @@ describe('<ekyc-flow> selfie in Vietnamese with a face detector still on its way
   this.timeout(90_000);
 
   it('says so in Vietnamese, on screen and in the live region, with the capture button usable', async () => {
-    const { emulator, apiBase } = await useEmulator();
-    const assets = slowFaceAssets();
-    const element = await mountFlow({
-      apiBase,
-      sessionId: emulator.createSession(),
-      documentType: 'passport',
-      lang: 'vi',
-      manualCapture: true,
-      assetsBase: assets.assetsBase,
-    });
+    const { element, assets } = await selfieWithDetectorHeld({ lang: 'vi', manualCapture: true });
     try {
-      await click(element, 'start-button');
-      await shootAndConfirm(element);
-      await waitForStep(element, 'selfie');
-      await waitUntil(() => (part(element, 'capture-button') as HTMLButtonElement | null)?.disabled === false, 'the capture button enabled', {
-        timeout: 30_000,
-      });
       expect(part(element, 'hint')?.textContent.trim()).to.equal('Đang chuẩn bị hướng dẫn khuôn mặt…');
       await waitUntil(() => spoken(element) === 'Đang chuẩn bị hướng dẫn khuôn mặt…', 'the live region saying the guidance is on its way', { timeout: 10_000 });
     } finally {
