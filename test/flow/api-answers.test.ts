@@ -3,18 +3,7 @@ import { waitUntil } from '../helpers/wait.js';
 import type { EkycFlow } from '../../src/index.js';
 import type { RecordedRequest } from '../../src/emulator/index.js';
 import { apiHeaders, useEmulator } from '../helpers/emulator.js';
-import {
-  click,
-  eventsNamed,
-  flowErrors,
-  mountFlow,
-  part,
-  recordEvents,
-  shootAndConfirm,
-  stepsOf,
-  waitForStep,
-  type Recorded,
-} from '../helpers/flow.js';
+import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, stepsOf, waitForStep, flowErrors, type Recorded } from '../helpers/flow.js';
 import { useFastWaits } from '../helpers/fast-waits.js';
 
 /** `init`, `front`, `back`, `face`: what each request was. */

@@ -3,17 +3,7 @@ import { waitUntil } from '../helpers/wait.js';
 import { http, HttpResponse } from 'msw';
 import { en } from '../../src/i18n/en.js';
 import { requestCalls, useEmulator, useIntegratorServer, type ReceivedRequest } from '../helpers/emulator.js';
-import {
-  click,
-  eventsNamed,
-  flowErrors,
-  mountFlow,
-  part,
-  recordEvents,
-  shootAndConfirm,
-  waitForStep,
-  type Recorded,
-} from '../helpers/flow.js';
+import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep, flowErrors, type Recorded } from '../helpers/flow.js';
 import { useFastWaits } from '../helpers/fast-waits.js';
 import { throughDocument, throughSelfie, waitForErrorScreen } from '../helpers/journey.js';
 

@@ -3,16 +3,7 @@ import { waitUntil } from '../helpers/wait.js';
 import { translate } from '../../src/i18n/localize.js';
 import { apiHeaders, requestCalls, useEmulator } from '../helpers/emulator.js';
 import { watchFetch } from '../helpers/devices.js';
-import {
-  click,
-  eventsNamed,
-  flowErrors,
-  mountFlow,
-  part,
-  recordEvents,
-  shootAndConfirm,
-  waitForStep,
-} from '../helpers/flow.js';
+import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, waitForStep, flowErrors } from '../helpers/flow.js';
 import { textOf, throughDocument } from '../helpers/journey.js';
 
 describe('<ekyc-flow> attributes changed mid-flow', function () {

@@ -3,18 +3,7 @@ import { waitUntil } from '../helpers/wait.js';
 import { en } from '../../src/i18n/en.js';
 import { vi } from '../../src/i18n/vi.js';
 import { apiHeaders, requestCalls, sentSizes, useEmulator } from '../helpers/emulator.js';
-import {
-  click,
-  eventsNamed,
-  flowErrors,
-  mountFlow,
-  part,
-  recordEvents,
-  shootAndConfirm,
-  stepsOf,
-  waitForStep,
-  type Recorded,
-} from '../helpers/flow.js';
+import { click, eventsNamed, mountFlow, part, recordEvents, shootAndConfirm, stepsOf, waitForStep, flowErrors, type Recorded } from '../helpers/flow.js';
 import { useFastWaits } from '../helpers/fast-waits.js';
 import { confirmedSize, textOf, throughDocument, throughSelfie, waitForErrorScreen } from '../helpers/journey.js';
 

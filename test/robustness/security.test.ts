@@ -4,15 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { isLocalHostname, keyExposureWarning } from '../../src/flow/config.js';
 import type { EkycFlow } from '../../src/index.js';
 import { apiHeaders, requestCalls, useEmulator } from '../helpers/emulator.js';
-import {
-  flowErrors,
-  mountFlow,
-  part,
-  recordEvents,
-  shootAndConfirm,
-  waitForStep,
-  type Recorded,
-} from '../helpers/flow.js';
+import { mountFlow, part, recordEvents, shootAndConfirm, waitForStep, flowErrors, type Recorded } from '../helpers/flow.js';
 import { textOf, throughDocument, throughSelfie } from '../helpers/journey.js';
 import { spyConsole, spyStorage } from '../helpers/spies.js';
 import type { FlowCspReport } from './flow-csp-page.js';
