@@ -1,31 +1,24 @@
-import { LitElement, adoptStyles, html, type CSSResult, type PropertyValues } from 'lit';
-import { DOCUMENT_TYPES, type ApiConfig, type ApiCredentials, type HostHeaders } from './api/types.js';
-import type { CaptureController } from './capture/capture-controller.js';
+import { adoptStyles, html, type PropertyValues } from 'lit';
+import { DOCUMENT_TYPES, type ApiConfig } from './api/types.js';
+import { EkycFlowProperties } from './ekyc-flow-properties.js';
 import type { EkycCompleteDetail, Step } from './events.js';
 import { cueAudio } from './feedback/audio.js';
-import { checkSettings, keyExposureWarning, type ElementSettings } from './flow/config.js';
+import { feedbackChoice } from './feedback/choice.js';
+import { CaptureLoader } from './flow/capture-loader.js';
+import { checkSettings, type ElementSettings } from './flow/config.js';
 import { FlowController } from './flow/flow-controller.js';
-import { PrefetchController } from './flow/prefetch-controller.js';
-import type { HandoffController } from './handoff/handoff-controller.js';
-import type { ClaimedHandoff } from './handoff/protocol.js';
 import { isCaptureState } from './flow/steps.js';
 import type { FlowState } from './flow/types.js';
-import { InheritedLangController } from './i18n/inherited-lang.js';
-import { availableLang, loadLanguage, normaliseLang, translate, type EkycStrings, type Lang } from './i18n/localize.js';
+import { HandoffLoader } from './handoff/handoff-loader.js';
+import type { ClaimedHandoff } from './handoff/protocol.js';
+import { LanguageController } from './i18n/language-controller.js';
+import { translate } from './i18n/localize.js';
 import { internalsOf, showStates } from './platform/custom-states.js';
-import { nextTask } from './platform/scheduling.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
-import { renderCapturePending } from './views/capture-pending.js';
 import { errorKey, heading, type Translate } from './views/common.js';
-import { renderDone } from './views/done.js';
-import { renderError } from './views/error.js';
-import { renderIntro } from './views/intro.js';
-import { renderProcessing } from './views/processing.js';
 import { renderProgress } from './views/progress.js';
-
-/** The capture steps' script (camera, guidance, capture and review screens), one chunk loaded when first needed. */
-const loadCaptureModule = () => import('./capture/capture-controller.js');
+import { renderScreen } from './views/screen.js';
 
 /**
  * Runs a complete identity check in the page: the document's front and back,
@@ -113,157 +106,53 @@ const loadCaptureModule = () => import('./capture/capture-controller.js');
  * @cssprop [--ekyc-frame-ready-color=#3ddc84] - The guide frame when the photo is about to be taken.
  * @cssprop [--ekyc-viewfinder-aspect=3 / 4] - The preview's aspect ratio.
  */
-export class EkycFlow extends LitElement {
+export class EkycFlow extends EkycFlowProperties {
   static override styles = styles;
 
-  static override properties = {
-    apiBase: { attribute: 'api-base' },
-    sessionId: { attribute: 'session-id' },
-    apiKey: { attribute: 'api-key' },
-    apiKind: { attribute: 'api-kind' },
-    clientUuid: { attribute: 'client-uuid' },
-    documentType: { attribute: 'document-type' },
-    flow: {},
-    lang: {},
-    autostart: { type: Boolean },
-    manualCapture: { attribute: 'manual-capture', type: Boolean },
-    allowUpload: { attribute: 'allow-upload', type: Boolean },
-    livenessChallenge: { attribute: 'liveness-challenge' },
-    assetsBase: { attribute: 'assets-base' },
-    requestTimeout: { attribute: 'request-timeout', type: Number },
-    credentials: {},
-    handoffUrl: { attribute: 'handoff-url' },
-    handoffToken: { attribute: 'handoff-token' },
-    feedback: {},
-    prefetch: {},
-    strings: { attribute: false },
-  };
-
-  /** Base URL of the API, or of your proxy. */
-  declare apiBase: string | undefined;
-  /** A session your server created with `POST /session/init` (recommended: the key stays on the server). Set a new one after `session-expired` and the check goes on. */
-  declare sessionId: string | undefined;
-  /** Development only: with a key, the element creates its sessions itself. Never ship a key to browsers. */
-  declare apiKey: string | undefined;
-  /**
-   * What answers at `api-base`: `fpt-ai` (exactly FPT.AI's documented headers and fields) or `server` (yours, or
-   * `ekyc-flow/server`: it also gets an `Idempotency-Key` with each upload and your `headers`). Without it: `fpt-ai`
-   * with an `api-key`; `server` for the page's own origin, a handoff or your own `headers`; otherwise `fpt-ai`.
-   */
-  declare apiKind: 'fpt-ai' | 'server' | undefined;
-  /** Sent as `client_uuid` when the element creates a session. */
-  declare clientUuid: string | undefined;
-  /** Identity card, passport or driving licence. Changed mid-flow, the document steps start over; another value is a `bad-config` error. */
-  declare documentType: 'idr' | 'passport' | 'dlr';
-  /** With a selfie, or the document alone. */
-  declare flow: 'full' | 'ocr-only';
-  /** `vi` or `en`: the element's text and the API's `lang`. Without it, the nearest ancestor's `lang` (`vi` or `en`, else `vi`), followed live. */
-  declare lang: string;
-  /** Skip the intro screen. */
-  declare autostart: boolean;
-  /** Never take photos automatically. */
-  declare manualCapture: boolean;
-  /** Offer "upload a photo instead"; also the way out when there is no camera. */
-  declare allowUpload: boolean;
-  /** An on-device head turn before the selfie, or none. */
-  declare livenessChallenge: 'none' | 'turn-head';
-  /** Where the MediaPipe files, the face model and the QR decoder are served from (default: next to the module). */
-  declare assetsBase: string | undefined;
-  /** Time limit of each API request, in milliseconds. */
-  declare requestTimeout: number;
-  /**
-   * Non-visual cues of the capture steps, space-separated: `haptic` (a short vibration when the card or face is in
-   * place, two longer ones when the photo is taken, where the device vibrates), `sound` (a short chime made in code when
-   * the photo is taken), or `none`. Without it, vibration only, and nothing when the user prefers reduced motion;
-   * with it, what it lists.
-   */
-  declare feedback: string | undefined;
-  /**
-   * What the element fetches while the intro waits. `auto` (default): once the page is idle, at low priority, the
-   * capture steps' script, then (with a selfie) the face detector's files, unless the browser asks to save data
-   * (Save-Data) or reports a 2G link. `none`: nothing before `start()`.
-   */
-  declare prefetch: 'auto' | 'none';
-  /** Your own text for any key, in the current `lang`. */
-  declare strings: Partial<EkycStrings> | undefined;
-  /** Cookies with each call: `omit`, `same-origin` (default) or `include` (your server on another site). */
-  declare credentials: ApiCredentials | undefined;
-  /**
-   * Your own headers for each call to your server (`authorization`, a CSRF token), or a
-   * function that returns them (possibly a promise), asked before every call. Never put in
-   * an event, never logged.
-   */
-  headers: HostHeaders | undefined;
-  /**
-   * On the computer: your page's URL for the phone, with `{token}` where the handoff token goes
-   * (`https://bank.example/verify#{token}`). The intro then offers "Continue on my phone"; it needs a
-   * `session-id` from `ekyc-flow/server`. After a reload, the same `session-id` and `handoff()` rejoin it.
-   */
-  declare handoffUrl: string | undefined;
-  /** On the phone: the token your page read from its URL. The element claims it, then runs the computer's check. */
-  declare handoffToken: string | undefined;
-
   private readonly internals = internalsOf(this);
-  private readonly inheritedLang = new InheritedLangController(this);
+  private readonly language = new LanguageController(this, () => this.lang);
   private readonly machine: FlowController = new FlowController(this, {
     context: () => ({
-      api: { ...this.api, headers: this.handoffController ? this.handoffController.uploadHeaders(this.headers) : this.headers },
-      lang: this.language,
+      api: { ...this.api, headers: this.handoffLoader.controller ? this.handoffLoader.controller.uploadHeaders(this.headers) : this.headers },
+      lang: this.language.value,
       clientUuid: this.clientUuid,
       qrAssetsBase: this.machine.state.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined,
     }),
     errorMessage: (code, config) => this.t(errorKey(code, config.documentType)),
     focusScreen: () => this.focusHeading(),
   });
-  /** The capture steps' camera, guidance and screens, loaded when the flow starts. */
-  private capture: CaptureController | null = null;
-  private captureLoad: 'loading' | 'failed' | null = null;
-  /**
-   * The capture screens' styles, arrived with their script: added to the element's on its next update (while the
-   * intro waits, when it fetched them: adding them restyles the element, which the tap on "Start" then does not wait on).
-   */
-  private captureStyles: CSSResult | null = null;
+  private readonly capture = new CaptureLoader(this, {
+    flow: this.machine,
+    settings: () => ({ manualCapture: this.manualCapture, livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none', feedback: this.feedback }),
+    assetsBase: () => this.resolvedAssetsBase,
+    prefetchWanted: () => this.step === 'intro' && this.prefetch !== 'none',
+    needsSelfie: () => this.flow !== 'ocr-only',
+    keepHeadingFocus: () => {
+      const focused = (this.renderRoot as ShadowRoot).activeElement?.id === 'heading';
+      return () => {
+        if (focused && !(this.renderRoot as ShadowRoot).activeElement) this.focusHeading();
+      };
+    },
+  });
+  /** Whether the capture screens' styles, once arrived, are added to the element's (which restyles it). */
   private captureStyled = false;
-  private warnedAboutKey = false;
-  /** "Continue on your phone", loaded when first needed. */
-  private handoffController: HandoffController | null = null;
-  private handoffLoad: Promise<HandoffController> | null = null;
-  /** The table of a language the element speaks but has not received yet: it draws in Vietnamese meanwhile. */
-  private languageLoad: Promise<void> | null = null;
-
-  constructor() {
-    super();
-    this.documentType = 'idr';
-    this.flow = 'full';
-    this.autostart = false;
-    this.manualCapture = false;
-    this.allowUpload = false;
-    this.livenessChallenge = 'none';
-    this.requestTimeout = 30_000;
-    this.prefetch = 'auto';
-    // The capture steps' script, fetched and run while the intro waits (the tap on "Start" then runs none of it); then
-    // the face runtime, so that the selfie finds its detector ready on a slow link too.
-    new PrefetchController(this, {
-      wanted: () => this.step === 'intro' && this.prefetch !== 'none',
-      steps: [() => loadCaptureModule().then(({ captureStyles }) => {
-        this.captureStyles = captureStyles;
-        this.requestUpdate();
-      }), async (signal) => {
-        const { prefetchFaceRuntime } = await loadCaptureModule();
-        if (this.flow !== 'ocr-only') await prefetchFaceRuntime(this.resolvedAssetsBase, signal);
-      }],
-    });
-  }
+  private readonly handoffLoader = new HandoffLoader(this, {
+    api: () => this.api,
+    computer: () => ({ settings: this.settings, urlTemplate: this.handoffUrl }),
+    begin: (claimed) => this.beginOnPhone(claimed),
+    step: () => this.machine.state.step,
+    focus: () => this.focusHeading(),
+  });
 
   /** The current screen. */
   get step(): Step {
-    return this.handoffController?.step ?? this.machine.state.step;
+    return this.handoffLoader.controller?.step ?? this.machine.state.step;
   }
 
   /** What `ekyc-complete` carried, once the flow is done; otherwise `null`. */
   get result(): EkycCompleteDetail | null {
     const state = this.machine.state;
-    return this.handoffController?.result ?? (state.step === 'done' ? state.result : null);
+    return this.handoffLoader.controller?.result ?? (state.step === 'done' ? state.result : null);
   }
 
   /** Starts the flow (what the intro's button does). */
@@ -274,11 +163,11 @@ export class EkycFlow extends LitElement {
       return;
     }
     // Audio may only start from a user's gesture in some browsers: this click is one.
-    if (this.feedback?.toLowerCase().split(/\s+/).includes('sound')) cueAudio();
+    if (feedbackChoice(this.feedback, false).sound) cueAudio();
     this.machine.prefetch(checked.config.documentType === 'idr' ? this.resolvedAssetsBase : undefined);
-    this.loadCapture();
+    this.capture.load();
     this.machine.dispatch({ type: 'start', config: checked.config, sessionId: checked.sessionId });
-    this.capture?.prefetch(this.resolvedAssetsBase);
+    this.capture.controller?.prefetch(this.resolvedAssetsBase);
   }
 
   /** Back to the intro, dropping every capture. */
@@ -292,7 +181,7 @@ export class EkycFlow extends LitElement {
    */
   handoff(): void {
     if (this.step !== 'intro') this.machine.dispatch({ type: 'reset' });
-    void this.loadHandoff().then((controller) => controller.open());
+    void this.handoffLoader.load().then((controller) => controller.open());
   }
 
   /** Stops the flow and drops every capture; fires `ekyc-cancel`. */
@@ -309,30 +198,32 @@ export class EkycFlow extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('apiKey')) this.warnAboutKey();
+    if (changed.has('apiKey') && this.apiKey && typeof location !== 'undefined') {
+      void import('./flow/key-warning.js').then(({ warnAboutKey }) => warnAboutKey(location.hostname));
+    }
     const token = this.handoffToken;
-    if (changed.has('handoffToken') && token) void this.loadHandoff().then((controller) => controller.claim(token));
+    if (changed.has('handoffToken') && token) void this.handoffLoader.load().then((controller) => controller.claim(token));
     if (changed.has('sessionId') && this.sessionId) this.machine.dispatch({ type: 'session-provided', sessionId: this.sessionId });
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });
-    this.fetchLanguage();
-    if (this.captureStyles && !this.captureStyled) {
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof EkycFlow).elementStyles, this.captureStyles]);
+    // While the intro waits, as soon as the intro has fetched them: the tap on "Start" then does not wait on the restyle.
+    if (this.capture.styles && !this.captureStyled) {
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof EkycFlow).elementStyles, this.capture.styles]);
       this.captureStyled = true;
     }
     const state = this.machine.state;
     showStates(this.internals, isCaptureState(state) && state.review ? [state.step, 'review'] : [state.step]);
   }
 
+  /** Also waits for a language on its way: once settled, the text is in the language asked for. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.language.settled(() => super.getUpdateComplete());
+  }
+
   /** The settings as the flow checks them; `lang` is the element's own, or the language it follows. */
   private get settings(): ElementSettings {
     const { apiBase, sessionId, apiKey, apiKind, documentType, flow, livenessChallenge, credentials } = this;
-    return { apiBase, sessionId, apiKey, apiKind, documentType, flow, livenessChallenge, credentials, lang: this.lang || this.language };
-  }
-
-  /** The language the element speaks: its own `lang`, else the nearest ancestor's; `vi` unless that is `en`. */
-  private get language(): Lang {
-    return normaliseLang(this.lang || this.inheritedLang.value) ?? 'vi';
+    return { apiBase, sessionId, apiKey, apiKind, documentType, flow, livenessChallenge, credentials, lang: this.lang || this.language.value };
   }
 
   private get api(): ApiConfig {
@@ -341,24 +232,9 @@ export class EkycFlow extends LitElement {
     return { apiBase: this.apiBase ?? '', apiKey, timeoutMs: this.requestTimeout, credentials, headers, audience, handoff };
   }
 
-  private loadHandoff(): Promise<HandoffController> {
-    this.handoffLoad ??= import('./handoff/handoff-controller.js').then(({ HandoffController }) => {
-      this.handoffController = new HandoffController(this, {
-        api: () => this.api,
-        computer: () => {
-          const checked = checkSettings(this.settings);
-          if (!this.handoffUrl || !this.sessionId || !checked.ok) return null;
-          const { documentType, flow } = checked.config;
-          const livenessChallenge = this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none';
-          return { sessionId: this.sessionId, urlTemplate: this.handoffUrl, settings: { documentType, flow, lang: checked.lang, livenessChallenge } };
-        },
-        begin: (claimed) => this.beginOnPhone(claimed),
-        step: () => this.machine.state.step,
-        focus: () => this.focusHeading(),
-      });
-      return this.handoffController;
-    });
-    return this.handoffLoad;
+  /** "Continue on my phone" is offered: the page gave a link for the phone and a session, and this is no phone. */
+  private get offersHandoff(): boolean {
+    return Boolean(this.handoffUrl && this.sessionId && !this.handoffToken);
   }
 
   /** The phone runs the computer's check: its session and settings. */
@@ -367,135 +243,50 @@ export class EkycFlow extends LitElement {
     this.start();
   }
 
-  /** Fetches the table of the language spoken, if it has not arrived; the element is drawn anew when it does. */
-  private fetchLanguage(): void {
-    const lang = this.language;
-    if (availableLang(lang) === lang || this.languageLoad) return;
-    const load = loadLanguage(lang).then(
-      () => this.requestUpdate(),
-      () => undefined,
-    );
-    this.languageLoad = load;
-    void load.finally(() => {
-      if (this.languageLoad === load) this.languageLoad = null;
-    });
-  }
-
-  /** Also waits for a language on its way: once settled, the text is in the language asked for. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.languageLoad) {
-      await this.languageLoad;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
-  }
-
   /** `assets-base`, or the `ekyc-assets/` folder next to this module. */
   private get resolvedAssetsBase(): string {
     const base = this.assetsBase ?? new URL('./ekyc-assets/', import.meta.url).href;
     return base.endsWith('/') ? base : `${base}/`;
   }
 
-  private loadCapture(): void {
-    if (this.capture || this.captureLoad === 'loading') return;
-    this.captureLoad = 'loading';
-    loadCaptureModule().then(
-      ({ CaptureController, captureStyles }) => {
-        this.captureLoad = null;
-        this.captureStyles = captureStyles;
-        this.capture = new CaptureController(this, this.machine, () => ({
-          manualCapture: this.manualCapture,
-          livenessChallenge: this.livenessChallenge === 'turn-head' ? 'turn-head' : 'none',
-          feedback: this.feedback,
-        }));
-        // The screen that waited for it is drawn anew: its heading keeps the focus it had.
-        const focused = (this.renderRoot as ShadowRoot).activeElement?.id === 'heading';
-        this.requestUpdate();
-        // The focus, then what later steps need, each in a task of its own after the new screen: together they held a
-        // slow phone's page for over 50 ms.
-        void this.updateComplete.then(async () => {
-          await nextTask();
-          if (focused && !(this.renderRoot as ShadowRoot).activeElement) this.focusHeading();
-          await nextTask();
-          this.capture?.prefetch(this.resolvedAssetsBase);
-        });
-      },
-      () => {
-        this.captureLoad = 'failed';
-        this.requestUpdate();
-      },
-    );
-  }
-
   private focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 
-  private readonly t: Translate = (key, values) => translate(this.language, key, this.strings, values);
+  private readonly t: Translate = (key, values) => translate(this.language.value, key, this.strings, values);
 
-  private warnAboutKey(): void {
-    if (!this.apiKey || this.warnedAboutKey || typeof location === 'undefined') return;
-    const warning = keyExposureWarning(location.hostname);
-    if (!warning) return;
-    this.warnedAboutKey = true;
-    console.warn(warning);
-  }
-
-  private readonly onStart = (): void => {
-    this.start();
-  };
-
-  private readonly onHandoff = (): void => {
-    this.handoff();
-  };
-
-  private readonly onCancel = (): void => {
-    this.cancel();
-  };
-
-  private readonly onRetry = (): void => {
-    this.machine.dispatch({ type: 'retry' });
-  };
-
+  private readonly onStart = (): void => this.start();
+  private readonly onHandoff = (): void => this.handoff();
+  private readonly onCancel = (): void => this.cancel();
+  private readonly onRetry = (): void => this.machine.dispatch({ type: 'retry' });
   private readonly onLoadCapture = (): void => {
-    this.loadCapture();
+    this.capture.load();
     this.requestUpdate();
   };
 
-  private renderScreen(state: FlowState) {
-    const t = this.t;
-    switch (state.step) {
-      case 'intro': {
-        const checked = checkSettings(this.settings);
-        const onHandoff = this.handoffUrl && this.sessionId && !this.handoffToken ? this.onHandoff : undefined;
-        const notice = this.handoffController?.notice;
-        return renderIntro({ t, needsSelfie: !checked.ok || checked.config.flow === 'full', onStart: this.onStart, onHandoff, notice: notice && t(notice) });
-      }
-      case 'processing':
-        return renderProcessing(t, state, this.onCancel);
-      case 'done':
-        return renderDone(t, state);
-      case 'error':
-        return renderError({ t, state, onRetry: this.onRetry, onCancel: this.onCancel });
-      default:
-        if (this.capture) {
-          return this.capture.render(t, state, this.allowUpload, this.handoffUrl && this.sessionId && !this.handoffToken ? this.onHandoff : undefined);
-        }
-        return renderCapturePending(t, state, this.captureLoad === 'failed', this.onLoadCapture, this.onCancel);
-    }
+  private screen(state: FlowState) {
+    const { t, capture, onStart, onRetry, onCancel, onLoadCapture } = this;
+    const onHandoff = this.offersHandoff ? this.onHandoff : undefined;
+    const notice = this.handoffLoader.controller?.notice;
+    const controller = capture.controller;
+    return renderScreen(state, {
+      ...{ t, onStart, onHandoff, onRetry, onCancel, onLoadCapture, needsSelfie: this.flow !== 'ocr-only', notice: notice && t(notice) },
+      capture: controller && ((step) => controller.render(t, step, this.allowUpload, onHandoff)),
+      captureFailed: capture.state === 'failed',
+    });
   }
 
   override render() {
     const state = this.machine.state;
     const t = this.t;
+    const controller = this.handoffLoader.controller;
     // A phone's element waits for its handoff's code to load and claim: no intro to start from meanwhile.
-    const handoff = this.handoffToken && !this.handoffController
+    const handoff = this.handoffToken && !controller
       ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>`
-      : this.handoffController?.render(t);
-    return html`<div part="container" class="container" lang=${availableLang(this.language)}>
-      ${handoff ?? html`${renderProgress(t, state)} ${this.renderScreen(state)}`}
-      <div class="sr-only" role="status" aria-live="polite">${announcement(this.t, state, this.capture?.guidance.spokenHint ?? null, this.capture?.reviewSpeech(this.t))}</div>
+      : controller?.render(t);
+    return html`<div part="container" class="container" lang=${this.language.drawn}>
+      ${handoff ?? html`${renderProgress(t, state)} ${this.screen(state)}`}
+      <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, this.capture.controller?.guidance.spokenHint ?? null, this.capture.controller?.reviewSpeech(t))}</div>
     </div>`;
   }
 }

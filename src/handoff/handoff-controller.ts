@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiConfig } from '../api/types.js';
 import { createEkycEvent, type EkycCompleteDetail, type EkycEventMap, type Step } from '../events.js';
+import type { ElementSettings } from '../flow/config.js';
 import type { DoneState } from '../flow/types.js';
 import type { StringKey } from '../i18n/localize.js';
 import type { Translate } from '../views/common.js';
 import { renderDone } from '../views/done.js';
 import { renderComputerHandoff, renderPhoneHandoff, type PhoneHandoffView } from '../views/handoff.js';
 import { nthDelay, pause, waits } from '../platform/waits.js';
+import { computerHandoff } from './computer-handoff.js';
 import { follow } from './follow.js';
 import {
   claimHandoff,
@@ -17,7 +19,6 @@ import {
   type ClaimedHandoff,
   type HandoffEvent,
   type HandoffNews,
-  type HandoffSettings,
 } from './protocol.js';
 import { drawQrCode } from './qr-code.js';
 
@@ -28,8 +29,8 @@ export interface HandoffHost extends ReactiveControllerHost, HTMLElement {
 export interface HandoffOptions {
   /** How to reach the integrator's server, as the flow's own calls do. */
   api(): ApiConfig;
-  /** The session and the settings to hand to the phone; `null` when the page gives no session. */
-  computer(): { sessionId: string; urlTemplate: string; settings: HandoffSettings } | null;
+  /** The element's settings and the page's link for the phone (`handoff-url`), as they are now. */
+  computer(): { settings: ElementSettings; urlTemplate: string | undefined };
   /** On the phone: runs the flow the claim gave. */
   begin(claimed: ClaimedHandoff): void;
   /** The flow's own step, on the phone. */
@@ -130,7 +131,8 @@ export class HandoffController implements ReactiveController {
 
   /** Opens the handoff screen with a new token (or, after a reload, the phone's handoff under way). */
   open = (): void => {
-    const computer = this.options.computer();
+    const { settings, urlTemplate } = this.options.computer();
+    const computer = computerHandoff(settings, urlTemplate);
     if (!computer) return;
     this.role = 'computer';
     this.notice = null;

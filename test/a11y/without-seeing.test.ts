@@ -69,7 +69,7 @@ async function settle(element: EkycFlow): Promise<void> {
   await waitUntil(
     () => {
       if (onReview(element)) return true;
-      const guidance = element['capture']?.guidance;
+      const guidance = element['capture'].controller?.guidance;
       return analysedFrames(element) >= target && guidance?.hint !== null && guidance?.spokenHint === guidance?.hint;
     },
     'the hint about the moved picture spoken',

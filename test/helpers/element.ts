@@ -80,7 +80,7 @@ export function replaceMethod<T extends object, K extends keyof T>(target: T, na
 
 /** Frames the element's guidance has analysed so far (every step counted). */
 export function analysedFrames(element: EkycFlow): number {
-  return element['capture']?.guidance.frames ?? 0;
+  return element['capture'].controller?.guidance.frames ?? 0;
 }
 
 /**

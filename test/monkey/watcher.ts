@@ -214,14 +214,14 @@ export class Watcher {
   }
 
   private fingerprint(): Fingerprint {
-    const capture = this.element['capture'];
+    const capture = this.element['capture'].controller;
     return [
       this.machine.state,
       this.events,
       capture?.camera.status,
       capture?.camera.stream,
       capture?.previewStream,
-      this.element['captureLoad'],
+      this.element['capture'].state,
       this.world.fileChooserOpens,
     ];
   }
@@ -254,7 +254,7 @@ export class Watcher {
         break;
       default: {
         // No camera at all and no upload allowed: by design the page's cancel is the only way (nothing to retry).
-        const camera = element['capture']?.camera;
+        const camera = element['capture'].controller?.camera;
         if (camera?.status === 'error' && camera.error === 'camera-unavailable' && !element.allowUpload) return true;
         break;
       }

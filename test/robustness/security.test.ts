@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { http, HttpResponse } from 'msw';
-import { isLocalHostname, keyExposureWarning } from '../../src/flow/config.js';
+import { isLocalHostname, keyExposureWarning } from '../../src/flow/key-warning.js';
 import type { EkycFlow } from '../../src/index.js';
 import { apiHeaders, requestCalls, useEmulator } from '../helpers/emulator.js';
 import { mountFlow, part, recordEvents, shootAndConfirm, waitForStep, flowErrors, type Recorded } from '../helpers/flow.js';
