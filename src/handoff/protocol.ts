@@ -1,14 +1,9 @@
 import { joinUrl } from '../api/request.js';
-import type { ApiConfig, DocumentType, HostHeaders } from '../api/types.js';
+import type { ApiConfig, HostHeaders } from '../api/types.js';
 import type { EkycCompleteDetail, Step } from '../events.js';
+import { PHONE_KEY_HEADER, type HandoffSettings, type HandoffState } from './wire.js';
 
-/** The computer's settings, as the phone receives them with its claim. */
-export interface HandoffSettings {
-  documentType: DocumentType;
-  flow: 'full' | 'ocr-only';
-  lang: 'vi' | 'en';
-  livenessChallenge: 'none' | 'turn-head';
-}
+export { PHONE_KEY_HEADER, type HandoffSettings };
 
 export interface CreatedHandoff {
   token: string;
@@ -30,10 +25,7 @@ export type HandoffNews =
   | { state: 'cancelled' };
 
 /** The news as the server numbered it, with its own first two: a handoff opened, then claimed. */
-export type HandoffEvent = { seq: number } & (HandoffNews | { state: 'waiting' } | { state: 'connected' });
-
-/** The header the phone's uploads carry its key in. */
-export const PHONE_KEY_HEADER = 'ekyc-handoff';
+export type HandoffEvent = { seq: number } & (HandoffNews | { state: Extract<HandoffState, 'waiting' | 'connected'> });
 
 /** The server's refusal: `status` and its stable word (`handoff-used`, `handoff-unknown`…). */
 export class HandoffRefused extends Error {

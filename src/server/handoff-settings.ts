@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES } from '../api/types.js';
 import { HttpError } from './errors.js';
-import type { HandoffSettings } from './handoff.js';
+import { HANDOFF_CHALLENGES, HANDOFF_FLOWS, HANDOFF_LANGS, type HandoffSettings } from '../handoff/wire.js';
 import type { SessionPolicy } from './policy.js';
 
 export function oneOf<T extends string>(body: Record<string, unknown>, name: string, values: readonly T[], fallback: T): T {
@@ -18,7 +18,7 @@ export function oneOf<T extends string>(body: Record<string, unknown>, name: str
  */
 export function readSettings(body: Record<string, unknown>, policy: SessionPolicy): HandoffSettings {
   const flow = policy.flow === 'document-only' ? 'ocr-only' : 'full';
-  if (oneOf(body, 'flow', ['full', 'ocr-only'], flow) !== flow) {
+  if (oneOf(body, 'flow', HANDOFF_FLOWS, flow) !== flow) {
     throw new HttpError(400, 'flow-not-allowed', `This session's flow is ${policy.flow}.`);
   }
   const documentType = oneOf(body, 'documentType', DOCUMENT_TYPES, policy.documentTypes[0] ?? 'idr');
@@ -28,7 +28,7 @@ export function readSettings(body: Record<string, unknown>, policy: SessionPolic
   return {
     documentType,
     flow,
-    lang: oneOf(body, 'lang', ['vi', 'en'], 'vi'),
-    livenessChallenge: oneOf(body, 'livenessChallenge', ['none', 'turn-head'], 'none'),
+    lang: oneOf(body, 'lang', HANDOFF_LANGS, 'vi'),
+    livenessChallenge: oneOf(body, 'livenessChallenge', HANDOFF_CHALLENGES, 'none'),
   };
 }

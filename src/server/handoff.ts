@@ -1,21 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DocumentType } from '../api/types.js';
+import type { HandoffSettings, HandoffState } from '../handoff/wire.js';
 import { HttpError } from './errors.js';
 import { parse } from './sessions.js';
 import type { EkycStore } from './store/types.js';
 
-/** The computer's settings the phone runs with. */
-export interface HandoffSettings {
-  documentType: DocumentType;
-  flow: 'full' | 'ocr-only';
-  lang: 'vi' | 'en';
-  livenessChallenge: 'none' | 'turn-head';
-}
+export { PHONE_KEY_HEADER, type HandoffSettings } from '../handoff/wire.js';
 
 /** What the phone tells the computer, numbered in the order the store received it. */
 export interface HandoffEvent {
   seq: number;
-  state: 'waiting' | 'connected' | 'step' | 'done' | 'cancelled';
+  state: HandoffState;
   step?: string;
   previousStep?: string;
   result?: Record<string, unknown>;
@@ -53,9 +47,6 @@ export const hashOf = (secret: string): string => createHash('sha256').update(se
 
 /** A token in a path: 22 to 128 base64url characters (anything else is not one of ours). */
 export const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
-
-/** The header that carries the phone's key, given by its claim. */
-export const PHONE_KEY_HEADER = 'ekyc-handoff';
 
 /** Steps a handoff may relay: past them a step is refused, and room is always left for the end. */
 const MAX_STEP_EVENTS = 200;
