@@ -4,11 +4,18 @@ import type { ApiConfig } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-export interface PostOptions {
-  path: '/session/init' | '/ocr' | '/face/liveness';
+export interface RequestOptions {
+  /** `POST` unless said. */
+  method?: 'GET' | 'POST';
+  path: string;
   headers: Record<string, string>;
-  body?: FormData | undefined;
+  body?: FormData | string | undefined;
   signal?: AbortSignal | undefined;
+}
+
+export interface PostOptions extends RequestOptions {
+  path: '/session/init' | '/ocr' | '/face/liveness';
+  body?: FormData | undefined;
 }
 
 export interface JsonAnswer {
@@ -16,11 +23,14 @@ export interface JsonAnswer {
   body: unknown;
 }
 
+/** POSTs to the API: {@link requestJson} on one of FPT.AI's paths. */
+export const postJson = (config: ApiConfig, options: PostOptions): Promise<JsonAnswer> => requestJson(config, options);
+
 /**
- * POSTs to the API and reads a JSON body, turning every transport failure
- * into an `EkycApiError`. HTTP statuses are left to the caller.
+ * Calls the API (or the integrator's server) within the request time limit and reads a JSON body, turning every
+ * transport failure into an `EkycApiError`. HTTP statuses are left to the caller.
  */
-export async function postJson(config: ApiConfig, options: PostOptions): Promise<JsonAnswer> {
+export async function requestJson(config: ApiConfig, options: RequestOptions): Promise<JsonAnswer> {
   // An empty or mistyped `request-timeout` (0, NaN, negative) would fail every request at once.
   const given = config.timeoutMs;
   const timeoutMs = given !== undefined && Number.isFinite(given) && given > 0 ? given : DEFAULT_TIMEOUT_MS;
@@ -49,7 +59,7 @@ export async function postJson(config: ApiConfig, options: PostOptions): Promise
     try {
       // A host headers function that fails leaves the call unsent, as a network failure would.
       response = await doFetch(joinUrl(config.apiBase, options.path), {
-        method: 'POST',
+        method: options.method ?? 'POST',
         headers: await headersOf(config, options.headers),
         body: options.body ?? null,
         signal,

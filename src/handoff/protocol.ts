@@ -1,4 +1,5 @@
-import { joinUrl } from '../api/request.js';
+import { EkycApiError } from '../api/errors.js';
+import { isRecord, requestJson, type JsonAnswer } from '../api/request.js';
 import type { ApiConfig, HostHeaders } from '../api/types.js';
 import type { EkycCompleteDetail, Step } from '../events.js';
 import { PHONE_KEY_HEADER, type HandoffSettings, type HandoffState } from './wire.js';
@@ -41,24 +42,29 @@ export class HandoffRefused extends Error {
 export const hostHeaders = async (headers: HostHeaders | undefined): Promise<Record<string, string>> =>
   ({ ...(typeof headers === 'function' ? await headers() : headers) });
 
-/** One call to the integrator's server; a refusal throws `HandoffRefused`, a lost connection a `TypeError`. */
+/**
+ * One call to the integrator's server, within the request time limit; a refusal throws `HandoffRefused`, a call that
+ * got no answer an `EkycApiError`.
+ */
 export async function call<T>(
   api: ApiConfig,
   path: string,
   init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
 ): Promise<T> {
-  const headers: Record<string, string> = { ...(await hostHeaders(api.headers)), ...init.headers };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await (api.fetch ?? fetch)(joinUrl(api.apiBase, path), {
-    method: init.method ?? 'POST',
-    headers,
-    body: init.body === undefined ? null : JSON.stringify(init.body),
-    credentials: api.credentials,
-    cache: 'no-store',
-    signal: init.signal ?? null,
-  });
-  const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
-  if (!response.ok) throw new HandoffRefused(response.status, typeof body?.error === 'string' ? body.error : 'server');
+  const json = init.body !== undefined;
+  const headers = { ...init.headers, ...(json ? { 'content-type': 'application/json' } : {}) };
+  let answer: JsonAnswer;
+  try {
+    // Handoff paths are only ever the integrator's server's.
+    answer = await requestJson({ ...api, audience: 'server' }, { method: init.method, path, headers, body: json ? JSON.stringify(init.body) : undefined, signal: init.signal });
+  } catch (error) {
+    // An answer that is not JSON (a proxy's error page) is a refusal all the same.
+    const status = error instanceof EkycApiError ? error.status : undefined;
+    if (status !== undefined && (status < 200 || status > 299)) throw new HandoffRefused(status, 'server');
+    throw error;
+  }
+  const { status, body } = answer;
+  if (status < 200 || status > 299) throw new HandoffRefused(status, isRecord(body) && typeof body.error === 'string' ? body.error : 'server');
   return body as T;
 }
 
