@@ -1,3 +1,4 @@
+import { PendingRequests } from '../platform/pending-requests.js';
 import { trustedScriptUrl } from '../platform/trusted-types.js';
 import { qrWasmUrl } from './assets.js';
 import type { DecodedQr } from './decode.js';
@@ -51,20 +52,14 @@ function startWorker(): Worker | null {
   }
 }
 
-interface Pending {
-  image: Blob;
-  resolve: (decoded: DecodedQr) => void;
-  reject: (error: Error) => void;
-}
-
 /** Reads citizen ID QR codes off the page's thread. Nothing it reads is kept or logged. */
 export function createQrReader(options: QrReaderOptions): QrReader {
   const wasmUrl = qrWasmUrl(options.assetsBase);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const pending = new Map<number, Pending>();
+  /** The worker's unanswered decodings, each with its picture (decoded here if the worker fails). */
+  const pending = new PendingRequests<DecodedQr, Blob>();
   const reads = new WeakMap<Blob, Promise<QrRead>>();
   let worker = options.worker === false ? null : startWorker();
-  let nextId = 1;
   let disposed = false;
 
   const decodeHere = async (image: Blob): Promise<DecodedQr> => {
@@ -76,18 +71,15 @@ export function createQrReader(options: QrReaderOptions): QrReader {
   const fallBack = (): void => {
     worker?.terminate();
     worker = null;
-    const waiting = [...pending.values()];
-    pending.clear();
-    for (const job of waiting) decodeHere(job.image).then(job.resolve, job.reject);
+    for (const job of pending.drain()) decodeHere(job.context).then(job.resolve, job.reject);
   };
 
   if (worker) {
     worker.addEventListener('message', ({ data }: MessageEvent<FromQrWorker>) => {
-      const job = pending.get(data.id);
-      if (!job) return;
-      pending.delete(data.id);
-      if (data.type === 'decoded') job.resolve({ text: data.text, decoder: data.decoder, ms: data.ms });
-      else job.reject(new Error(data.message));
+      pending.settle(
+        data.id,
+        data.type === 'decoded' ? { value: { text: data.text, decoder: data.decoder, ms: data.ms } } : { error: new Error(data.message) },
+      );
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
@@ -100,11 +92,9 @@ export function createQrReader(options: QrReaderOptions): QrReader {
 
   const decode = (image: Blob): Promise<DecodedQr> => {
     if (!worker) return decodeHere(image);
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { image, resolve, reject });
-      send({ type: 'decode', id, image, wasmUrl });
-    });
+    const { id, answer } = pending.open(image);
+    send({ type: 'decode', id, image, wasmUrl });
+    return answer;
   };
 
   /** One decoding per picture, however often it is asked for. */
@@ -149,9 +139,7 @@ export function createQrReader(options: QrReaderOptions): QrReader {
       disposed = true;
       worker?.terminate();
       worker = null;
-      const waiting = [...pending.values()];
-      pending.clear();
-      for (const job of waiting) job.reject(new Error('The QR reader was disposed.'));
+      pending.rejectAll(new Error('The QR reader was disposed.'));
     },
   };
 }
