@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { startListening } from '../server/listening.js';
 import { EkycEmulator, type EmulatorOptions, type EmulatorOutcome } from './emulator.js';
 
 /** One answered request, without headers or bodies: enough for a log line. */
@@ -100,24 +100,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   // As FPT.AI's front servers: idle connections kept longer than a client keeps them, so a request
   // never goes out on a connection the server is closing.
   const server = createServer({ keepAliveTimeout: 65_000 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${hostname}:${address.port}`;
-  server.on('request', emulatorListener(emulator, url, onExchange));
-  return {
-    url,
-    emulator,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const listening = await startListening(server, port, host);
+  server.on('request', emulatorListener(emulator, listening.url, onExchange));
+  return { ...listening, emulator };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { closesConnection } from './answer.js';
+import { startListening, type Listening } from './listening.js';
 import { NodeRequestBody } from './node-body.js';
 import type { FetchHandler } from './server.js';
 import { isClosing, LINGER_MS, settleBody, type BodyLimits } from './unread-body.js';
@@ -113,11 +114,8 @@ export function middleware(listener: RequestListener, owns: (pathname: string) =
   };
 }
 
-export interface ListeningServer {
-  /** `http://host:port`, for tests and logs. */
-  url: string;
+export interface ListeningServer extends Listening {
   server: Server;
-  close(): Promise<void>;
 }
 
 /**
@@ -154,22 +152,5 @@ export async function listen(
     }
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${hostname}:${address.port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await startListening(server, options.port, options.host)), server };
 }
