@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import type { ApiCredentials, HostHeaders } from './api/types.js';
+import type { ApiCredentials, DocumentType, HostHeaders } from './api/types.js';
 import type { EkycStrings } from './i18n/localize.js';
 
 /** `<ekyc-flow>`'s public properties and attributes, with their defaults: what the page sets. */
@@ -42,7 +42,7 @@ export class EkycFlowProperties extends LitElement {
   /** Sent as `client_uuid` when the element creates a session. */
   declare clientUuid: string | undefined;
   /** Identity card, passport or driving licence. Changed mid-flow, the document steps start over; another value is a `bad-config` error. */
-  declare documentType: 'idr' | 'passport' | 'dlr';
+  declare documentType: DocumentType;
   /** With a selfie, or the document alone. */
   declare flow: 'full' | 'ocr-only';
   /** `vi` or `en`: the element's text and the API's `lang`. Without it, the nearest ancestor's `lang` (`vi` or `en`, else `vi`), followed live. */

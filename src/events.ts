@@ -1,4 +1,4 @@
-import type { FaceResult, OcrField, RawFaceResponse, RawOcrResponse } from './api/types.js';
+import type { DocumentSide, FaceResult, OcrField, RawFaceResponse, RawOcrResponse } from './api/types.js';
 import type { CccdCrossCheck, CccdQrReading } from './qr/types.js';
 
 /** The screens where the user takes a photo. */
@@ -7,7 +7,7 @@ export type CaptureStep = 'document-front' | 'document-back' | 'selfie';
 /** The screens of the flow, in the order a user meets them. */
 export type Step = 'intro' | CaptureStep | 'processing' | 'done' | 'error';
 
-export type CaptureSide = 'front' | 'back' | 'selfie';
+export type CaptureSide = DocumentSide | 'selfie';
 
 /** Measured values that led to a capture (quality metrics, face score…). */
 export type CaptureQuality = Readonly<Record<string, number | string | boolean>>;
@@ -72,7 +72,7 @@ export interface EkycCaptureDetail {
 }
 
 export interface EkycOcrDetail {
-  side: 'front' | 'back';
+  side: DocumentSide;
   response: RawOcrResponse;
   fields: Record<string, OcrField>;
   /** ID cards (`idr`): the QR code read on the device from this side's photo; `null` when none was found. */

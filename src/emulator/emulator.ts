@@ -82,14 +82,14 @@ export interface QueuedFault {
   fault: EmulatorFault;
   endpoint: EmulatorEndpoint | 'any';
   /** Only OCR requests of this side (`side-type`), when set. */
-  side: 'front' | 'back' | null;
+  side: DocumentSide | null;
   remaining: number;
 }
 
 export interface InjectOptions {
   endpoint?: EmulatorEndpoint | 'any';
   /** Only OCR requests with this `side-type`. */
-  side?: 'front' | 'back';
+  side?: DocumentSide;
   /** How many matching requests get the fault (default 1). */
   times?: number;
 }

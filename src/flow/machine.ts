@@ -1,4 +1,4 @@
-import type { DocumentType, FaceResult, OcrField } from '../api/types.js';
+import type { DocumentSide, DocumentType, FaceResult, OcrField } from '../api/types.js';
 import type { CaptureSide, CaptureStep, EkycEmission, EkycErrorCode, EkycOcrOutcome } from '../events.js';
 import { hasBack, isCaptureState, sideOfStep, stepOfSide } from './steps.js';
 import type {
@@ -37,7 +37,7 @@ export type FlowEvent =
   | { type: 'retake' }
   | { type: 'confirm' }
   | { type: 'session-created'; sessionId: string }
-  | { type: 'ocr-done'; side: 'front' | 'back'; result: SideReading }
+  | { type: 'ocr-done'; side: DocumentSide; result: SideReading }
   | { type: 'face-done'; result: FaceResult }
   | { type: 'work-failed'; work: Work; failure: WorkFailure }
   | { type: 'retry' }

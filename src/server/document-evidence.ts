@@ -1,13 +1,13 @@
+import type { DocumentSide } from '../api/types.js';
 import { apiString } from '../api/values.js';
 import { HttpError } from './errors.js';
 import { fingerprintOf } from './idempotency.js';
 import type { EkycDocumentType } from './policy.js';
-import type { Side } from './sessions.js';
 
 /** What a reading shows: a document type and side, each `null` when the fields do not tell. */
 export interface Shown {
   documentType: EkycDocumentType | null;
-  side: Side | null;
+  side: DocumentSide | null;
 }
 
 /** Names a picture by its bytes: the same photo sent twice has the same digest. */
@@ -58,7 +58,7 @@ export function shownBy(fields: Set<string>): Shown {
 }
 
 /** The reading shows what the upload says it is: `documentType`'s `sides`, no more, no less. */
-export function shows(documentType: EkycDocumentType, sides: readonly Side[], fields: Set<string>): boolean {
+export function shows(documentType: EkycDocumentType, sides: readonly DocumentSide[], fields: Set<string>): boolean {
   if (sides.length === 2) {
     // Front and back in one reading: both sides' fields, and a licence's class on a licence only.
     return frontFields(fields) && backFields(fields) && fields.has('Class') === (documentType === 'dlr');
@@ -76,14 +76,14 @@ const seen = ({ documentType, side }: Shown): string => {
   return side ? `the ${side} of ${documentName(documentType)}` : 'no document side this server can tell';
 };
 
-const wanted = (documentType: EkycDocumentType, sides: readonly Side[]): string =>
+const wanted = (documentType: EkycDocumentType, sides: readonly DocumentSide[]): string =>
   documentType === 'passport' ? 'a passport' : `the ${sides.join(' and ')} of ${documentName(documentType)}`;
 
 /**
  * `422 side-mismatch`: the picture is not what the upload says. `expected` is what was declared
  * (`side: null` for front and back together), `looksLike` what the reading seems to show.
  */
-export function sideMismatch(documentType: EkycDocumentType, sides: readonly Side[], looksLike: Shown): HttpError {
+export function sideMismatch(documentType: EkycDocumentType, sides: readonly DocumentSide[], looksLike: Shown): HttpError {
   const expected = { documentType, side: sides.length === 1 ? (sides[0] ?? null) : null };
   return new HttpError(422, 'side-mismatch', `This picture looks like ${seen(looksLike)}, not ${wanted(documentType, sides)}.`, {
     details: { expected, looksLike },

@@ -1,6 +1,6 @@
+import type { DocumentSide } from '../api/types.js';
 import { HttpError } from './errors.js';
 import type { EkycDocumentType, SessionPolicy } from './policy.js';
-import type { Side } from './sessions.js';
 
 /**
  * Where a session stands, from what is on record: the document's sides in order (a passport has a
@@ -33,7 +33,7 @@ export const sessionComplete = (): HttpError =>
 export const outOfOrder = (message: string): HttpError => new HttpError(409, 'out-of-order', message);
 
 /** Refuses a document upload that is not the session's next step (`409`), before FPT.AI is called. */
-export function admitDocument(policy: SessionPolicy, onRecord: OnRecord, documentType: EkycDocumentType, sides: readonly Side[]): void {
+export function admitDocument(policy: SessionPolicy, onRecord: OnRecord, documentType: EkycDocumentType, sides: readonly DocumentSide[]): void {
   if (documentType === 'passport' && sides.includes('back')) {
     throw new HttpError(400, 'bad-header', 'A passport has one page: send it without side-type back.');
   }

@@ -1,3 +1,4 @@
+import type { DocumentSide } from '../api/types.js';
 import { isSessionPolicy, type SessionPolicy } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { EkycResult } from './result.js';
@@ -17,7 +18,7 @@ export interface SessionRecord extends SessionPolicy {
  */
 export type StoredSession = Omit<SessionRecord, keyof SessionPolicy> & Partial<SessionPolicy>;
 
-export type Side = 'front' | 'back';
+
 
 /** A side FPT.AI read, as kept: once on record, never replaced. */
 export interface SideOnRecord extends OcrSideRecord {
@@ -81,7 +82,7 @@ export class Sessions {
     return (await this.policy(sessionId)) ?? policy;
   }
 
-  async side(sessionId: string, side: Side): Promise<SideOnRecord | null> {
+  async side(sessionId: string, side: DocumentSide): Promise<SideOnRecord | null> {
     return parse(await this.store.get(key(sessionId, side))) as SideOnRecord | null;
   }
 
@@ -94,7 +95,7 @@ export class Sessions {
    * Puts a side on record, once: `true` when it is there now from this upload (set now, or by
    * this same upload before), `false` when another upload's reading holds the place.
    */
-  async keepSide(sessionId: string, side: Side, record: SideOnRecord): Promise<boolean> {
+  async keepSide(sessionId: string, side: DocumentSide, record: SideOnRecord): Promise<boolean> {
     if (await this.store.setIfAbsent(key(sessionId, side), JSON.stringify(record), this.ttlMs)) return true;
     return (await this.side(sessionId, side))?.upload === record.upload;
   }

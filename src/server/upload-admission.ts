@@ -1,3 +1,4 @@
+import type { DocumentSide } from '../api/types.js';
 import { completeOnce } from './completion.js';
 import type { Exchange } from './context.js';
 import { HttpError } from './errors.js';
@@ -5,13 +6,13 @@ import type { Image } from './inspect.js';
 import type { EkycDocumentType } from './policy.js';
 import type { UploadRoute } from './rules.js';
 import { admitDocument, admitFace } from './session-steps.js';
-import { evidenceOf, type Side } from './sessions.js';
+import { evidenceOf } from './sessions.js';
 import type { Upload } from './upload-record.js';
 
 /** The sides an OCR upload is for: its `side-type`, a passport's one page, or front and back together. */
-export function sidesOf(route: UploadRoute, headers: Record<string, string>, images: readonly Image[]): Side[] {
+export function sidesOf(route: UploadRoute, headers: Record<string, string>, images: readonly Image[]): DocumentSide[] {
   if (route === 'face') return [];
-  const side = headers['side-type'] as Side | undefined;
+  const side = headers['side-type'] as DocumentSide | undefined;
   if (side) return [side];
   return headers['document-type'] !== 'passport' && images.length === 2 ? ['front', 'back'] : ['front'];
 }

@@ -1,3 +1,4 @@
+import type { DocumentSide } from '../api/types.js';
 import { apiString } from '../api/values.js';
 import { settle } from './completion.js';
 import { keep, type Exchange } from './context.js';
@@ -8,7 +9,7 @@ import { currentResult, documentChanged } from './result.js';
 import type { EkycDocumentType } from './policy.js';
 import type { UploadRoute } from './rules.js';
 import { documentComplete, outOfOrder } from './session-steps.js';
-import { type FaceOnRecord, type SessionRecord, type Side } from './sessions.js';
+import type { FaceOnRecord, SessionRecord } from './sessions.js';
 
 /** One checked upload, admitted to its session's next step, ready for FPT.AI. */
 export interface Upload {
@@ -20,7 +21,7 @@ export interface Upload {
   headers: Record<string, string>;
   images: Image[];
   /** The sides an OCR upload is for, in order (none for a selfie). */
-  sides: Side[];
+  sides: DocumentSide[];
   /** Names this upload in what it puts on record: its idempotency record, or a random id. */
   id: string;
   /** The document evidence on record when the upload was admitted (see `evidenceOf`). */
