@@ -142,6 +142,7 @@ export class EkycFlow extends EkycFlowProperties {
     begin: (claimed) => this.beginOnPhone(claimed),
     step: () => this.machine.state.step,
     focus: () => this.focusHeading(),
+    translate: (key) => this.t(key),
   });
 
   /** The current screen. */

@@ -50,7 +50,9 @@ export type EkycErrorCode =
   | 'detector-unavailable'
   | 'analysis-unavailable'
   | 'capture-failed'
-  | 'upload-unreadable';
+  | 'upload-unreadable'
+  | 'handoff-used'
+  | 'handoff-expired';
 
 export interface EkycStartDetail {
   sessionId: string;

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiConfig } from '../api/types.js';
-import { createEkycEvent, type EkycCompleteDetail, type EkycEventMap, type Step } from '../events.js';
+import { EkycApiError } from '../api/errors.js';
+import { createEkycEvent, type EkycCompleteDetail, type EkycErrorCode, type EkycEventMap, type Step } from '../events.js';
 import type { ElementSettings } from '../flow/config.js';
 import type { DoneState } from '../flow/types.js';
 import type { StringKey } from '../i18n/localize.js';
@@ -37,6 +38,8 @@ export interface HandoffOptions {
   step(): Step;
   /** A new screen: its heading takes focus. */
   focus(): void;
+  /** The element's text for `key`, in its language. */
+  translate(key: StringKey): string;
 }
 
 type ComputerPhase = 'creating' | 'showing' | 'expired' | 'failed' | 'done';
@@ -68,7 +71,7 @@ export class HandoffController implements ReactiveController {
 
   private computerPhase: ComputerPhase = 'creating';
   private phonePhase: PhonePhase = 'claiming';
-  private refusal: StringKey = 'handoff.invalid';
+  private refusal: StringKey = 'error.handoff-expired';
   private token: string | null = null;
   private url: string | null = null;
   private claimed = false;
@@ -243,7 +246,7 @@ export class HandoffController implements ReactiveController {
     this.changed();
   }
 
-  private emit<K extends 'ekyc-step' | 'ekyc-complete' | 'ekyc-cancel'>(name: K, detail: EkycEventMap[K]): void {
+  private emit<K extends 'ekyc-step' | 'ekyc-complete' | 'ekyc-cancel' | 'ekyc-error'>(name: K, detail: EkycEventMap[K]): void {
     if (this.host.isConnected) this.host.dispatchEvent(createEkycEvent(name, detail));
   }
 
@@ -273,10 +276,16 @@ export class HandoffController implements ReactiveController {
       },
       (error: unknown) => {
         if (this.token !== token) return;
-        const used = error instanceof HandoffRefused && error.code === 'handoff-used';
-        this.phonePhase = error instanceof HandoffRefused ? 'refused' : 'failed';
-        this.refusal = used ? 'handoff.used' : error instanceof HandoffRefused ? 'handoff.invalid' : 'error.network';
+        const refused = error instanceof HandoffRefused ? error : null;
+        const used = refused?.code === 'handoff-used';
+        this.phonePhase = refused ? 'refused' : 'failed';
+        this.refusal = used ? 'error.handoff-used' : refused ? 'error.handoff-expired' : 'error.network';
         this.changed(true);
+        // The server does not tell an expired link from one it never gave: both are `handoff-expired`.
+        const code: EkycErrorCode = used ? 'handoff-used' : refused ? 'handoff-expired' : error instanceof EkycApiError && error.code === 'timeout' ? 'timeout' : 'network';
+        const message = this.options.translate(this.refusal);
+        const status = refused ? { status: refused.status } : {};
+        void this.host.updateComplete.then(() => this.emit('ekyc-error', { code, message, step: 'intro', recoverable: !refused, ...status }));
       },
     );
   }

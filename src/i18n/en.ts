@@ -164,8 +164,8 @@ export const en = {
   'handoff.status.done': 'Done',
   'handoff.cancelled': 'The check was cancelled on the phone.',
   'handoff.connecting': 'Connecting to your computer…',
-  'handoff.used': 'This link was already opened on another device. Ask your computer for a new code.',
-  'handoff.invalid': 'This link has expired. Ask your computer for a new code.',
+  'error.handoff-used': 'This link was already opened on another device. Ask your computer for a new code.',
+  'error.handoff-expired': 'This link has expired. Ask your computer for a new code.',
   'handoff.phone-done': 'Done: go back to your computer.',
   'handoff.phone-cancelled': 'Cancelled: go back to your computer.',
 } as const;

@@ -166,8 +166,8 @@ export const vi: EkycStrings = {
   'handoff.status.done': 'Hoàn tất',
   'handoff.cancelled': 'Quá trình xác minh đã bị hủy trên điện thoại.',
   'handoff.connecting': 'Đang kết nối với máy tính…',
-  'handoff.used': 'Liên kết này đã được mở trên thiết bị khác. Hãy lấy mã mới trên máy tính.',
-  'handoff.invalid': 'Liên kết này đã hết hạn. Hãy lấy mã mới trên máy tính.',
+  'error.handoff-used': 'Liên kết này đã được mở trên thiết bị khác. Hãy lấy mã mới trên máy tính.',
+  'error.handoff-expired': 'Liên kết này đã hết hạn. Hãy lấy mã mới trên máy tính.',
   'handoff.phone-done': 'Xong: hãy quay lại máy tính của bạn.',
   'handoff.phone-cancelled': 'Đã hủy: hãy quay lại máy tính của bạn.',
 };

@@ -94,6 +94,11 @@ describe('continue on your phone', () => {
     const { phoneLink } = await handOff(single);
     const opened = await phone(phoneLink.replace(/#.*/, `#${'A'.repeat(43)}`));
     await waitUntil(() => textOf(opened.element, 'handoff-status').includes('expired'), 'the refusal on the phone');
+    // The phone's page hears it too, once, in words it can show.
+    await waitUntil(() => opened.errors().length > 0, 'ekyc-error on the phone');
+    expect(opened.errors()).to.deep.equal([
+      { code: 'handoff-expired', message: 'This link has expired. Ask your computer for a new code.', step: 'intro', recoverable: false, status: 404 },
+    ]);
     expect(part(opened.element, 'start-button')).to.equal(null);
     expect(opened.element.step).to.equal('intro');
   });
@@ -202,6 +207,11 @@ describe('continue on your phone', () => {
     await waitForStep(first.element, 'document-front');
     const second = await phone(link);
     await waitUntil(() => textOf(second.element, 'handoff-status').includes('already opened on another device'), 'the refusal');
+    await waitUntil(() => second.errors().length > 0, 'ekyc-error on the second phone');
+    expect(second.errors().map(({ code, recoverable, status }) => ({ code, recoverable, status }))).to.deep.equal([
+      { code: 'handoff-used', recoverable: false, status: 409 },
+    ]);
+    expect(first.errors()).to.deep.equal([]);
     expect(second.element.step).to.equal('intro');
     await throughFlow(first.element);
     await expectCompleted(computer, events, sessionId);

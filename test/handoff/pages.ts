@@ -5,7 +5,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { generate } from 'lean-qr/nano';
 import { waitUntil } from '../helpers/wait.js';
 import '../../src/index.js';
-import type { EkycFlow, Step } from '../../src/index.js';
+import type { EkycErrorDetail, EkycFlow, Step } from '../../src/index.js';
 
 export interface HandoffStack {
   /** One instance, sessions in memory. */
@@ -90,6 +90,8 @@ export interface Phone {
   /** Cuts the phone's connection (`fetch` fails as offline) until `online()`. */
   offline(): void;
   online(): void;
+  /** Every `ekyc-error` the phone's page heard, from its start. */
+  errors(): EkycErrorDetail[];
 }
 
 /** Opens `url` in a frame as a phone would, with its own page and camera. */
@@ -112,6 +114,7 @@ export async function openPhone(url: string): Promise<Phone> {
     online: () => {
       win!.fetch = realFetch;
     },
+    errors: () => (win as unknown as { ekycErrors: EkycErrorDetail[] }).ekycErrors,
   };
 }
 
