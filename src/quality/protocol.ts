@@ -14,7 +14,10 @@ export interface AnalysisRequest {
 
 /** `unreadable`: the worker could not receive a message (a browser that cannot send it a `VideoFrame`). */
 export type AnalysisResponse =
-  /** `ms`: how long the worker took, copying a video frame's region included. */
-  | { id: number; report: DocumentFrameReport; ms: number }
+  /**
+   * `ms`: how long the worker took, copying a video frame's region included; `hash` and `timestamp`: what the
+   * capture-integrity watch needs of the frame (`frameHash` of the region, the `VideoFrame`'s timestamp or `null`).
+   */
+  | { id: number; report: DocumentFrameReport; ms: number; hash: number; timestamp: number | null }
   | { id: number; error: string }
   | { unreadable: true };
