@@ -7,6 +7,7 @@ import { PHONE_KEY_HEADER } from './handoff.js';
 import { phoneSession } from './handoff-route.js';
 import { fingerprintOf, idempotencyKeyOf, type IdempotencyRecord } from './idempotency.js';
 import { inspectParts } from './inspect.js';
+import { splitIntegrity } from './integrity-part.js';
 import { hashed } from './limits.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { UPLOADS, uploadHeaders, type UploadRoute } from './rules.js';
@@ -86,6 +87,8 @@ async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   let upload: Upload;
   try {
     upload = { ...admitted, evidence: await admit(exchange, admitted) };
+    const { route, sides, integrity: signals } = upload;
+    await exchange.sessions.keepIntegrity(upload.sessionId, upload.id, { route, sides, signals, flagged: signals?.some((signal) => signal.flagged) ?? false });
   } catch (error) {
     if (claim) await idempotency.release(claim.key);
     throw error;
@@ -154,11 +157,12 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   const key = idempotencyKeyOf(request);
   const body = await readBody(request, options.limits.maxBodyBytes, options.limits.bodyTimeoutMs);
   const { shape } = UPLOADS[route];
-  const images = inspectParts(parseMultipart(body, boundary, shape.max), shape, options.limits);
+  const { files, signals } = splitIntegrity(parseMultipart(body, boundary, shape.max + 1), shape.max);
+  const images = inspectParts(files, shape, options.limits);
   if (route === 'ocr' && (headers['side-type'] !== undefined || headers['document-type'] === 'passport') && images.length !== 1) {
     throw new HttpError(400, 'wrong-file-count', 'Send exactly one file for a passport or a single side.');
   }
-  const upload = { route, sessionId, subject, session, headers, images, sides: sidesOf(route, headers, images) };
+  const upload = { route, sessionId, subject, session, headers, images, sides: sidesOf(route, headers, images), integrity: signals };
   if (key === undefined) return send(exchange, { ...upload, id: randomUUID() }, null);
   const claim = {
     key: `idempotency:${sessionId}:${route}:${hashed(key)}`,
