@@ -21,6 +21,8 @@ export interface ReceivedRequest {
   path: string;
   /** Every header the sender chose, names lower-cased. */
   headers: Record<string, string>;
+  /** The capture-integrity report the element sent with an upload (our own form field), or `null`. */
+  integrity: string | null;
 }
 
 export interface IntegratorServer extends BrowserEmulator {
@@ -46,9 +48,14 @@ export async function useIntegratorServer(): Promise<IntegratorServer> {
       http.all(`${base}/*`, async ({ request }) => {
         const path = new URL(request.url).pathname.slice(INTEGRATOR_SERVER_PATH.length);
         const headers = Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value]));
-        received.push({ path, headers: senderHeaders(headers) });
-        const forwarded = Object.entries(headers).filter(([name]) => DOCUMENTED_HEADERS.includes(name));
-        const body = request.method === 'POST' ? await request.arrayBuffer() : null;
+        const multipart = (headers['content-type'] ?? '').startsWith('multipart/form-data');
+        // Our own form field stays here, as ekyc-flow/server keeps it: FPT.AI's contract has none.
+        const form = multipart ? await request.formData() : null;
+        const integrity = form?.get('integrity');
+        form?.delete('integrity');
+        received.push({ path, headers: senderHeaders(headers), integrity: typeof integrity === 'string' ? integrity : null });
+        const forwarded = Object.entries(headers).filter(([name]) => DOCUMENTED_HEADERS.includes(name) && !(form && name === 'content-type'));
+        const body = form ?? (request.method === 'POST' ? await request.arrayBuffer() : null);
         const outcome = await started.emulator.handle(new Request(`${started.apiBase}${path}`, { method: request.method, headers: forwarded, body }));
         if (outcome.kind === 'response') return outcome.response;
         return Response.error();
