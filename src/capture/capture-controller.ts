@@ -221,9 +221,10 @@ export class CaptureController implements ReactiveController {
     const side = sideOfStep(state.step);
     // What the checks found on the photo: the frame that fired, or the last one measured before the button.
     const found = update?.findings ?? this.guidance.findings;
-    const track = this.camera.stream?.getVideoTracks()[0];
+    const stream = this.camera.stream ?? undefined;
+    const track = stream?.getVideoTracks()[0];
     const deviceLabel = this.camera.devices.find((device) => device.deviceId === track?.getSettings().deviceId)?.label;
-    const integrity = this.integrity.report(track ? { facing: side === 'selfie' ? 'user' : 'environment', track, deviceLabel } : null);
+    const integrity = this.integrity.report(track ? { facing: side === 'selfie' ? 'user' : 'environment', track, stream, deviceLabel } : null);
     this.flow.dispatch({ type: 'capture-started' });
     try {
       const { encodeJpeg } = await loadEncoder();

@@ -45,7 +45,7 @@ export class IntegrityCollector {
    * The signals of a photo taken from `track` (`null`: a photo the user chose: the page's signals only);
    * `deviceLabel`: what the device list calls its camera, where a virtual camera may name itself too.
    */
-  report(camera: { facing: Facing; track: TrackLike; deviceLabel?: string | undefined } | null): IntegrityReport {
+  report(camera: { facing: Facing; track: TrackLike; stream?: object | undefined; deviceLabel?: string | undefined } | null): IntegrityReport {
     this.page ??= pageSignals();
     if (!camera) return integrityReport(this.page);
     const { facing, track } = camera;
@@ -59,7 +59,7 @@ export class IntegrityCollector {
     const signals: IntegritySignal[] = [
       ...this.page,
       virtualCameraSignal(track.label, camera.deviceLabel ?? ''),
-      syntheticTrackSignal(track),
+      syntheticTrackSignal(track, camera.stream),
       implausibleCameraSignal(track),
       {
         name: 'camera-switched',

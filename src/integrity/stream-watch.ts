@@ -19,6 +19,7 @@ const FROZEN_MIN_FRAMES = 5;
 /** Stream time must keep up with wall time within this factor, once this much wall time has passed. */
 const DRIFT_FACTOR = 2;
 const DRIFT_MIN_MS = 2000;
+const DRIFT_MIN_INTERVALS = 10;
 /** A generator's clock: every interval an exact multiple of the shortest one, within this many µs, over this many intervals. */
 const EXACT_US = 50;
 const REGULAR_MIN_INTERVALS = 20;
@@ -38,13 +39,16 @@ export class StreamWatch {
   private sizeChanges = 0;
   private readonly intervals: number[] = [];
 
+  /**
+   * One measured frame. The same frame measured twice (a loop that ran before the camera's next frame)
+   * extends an identical run by one: a sensor's frames never stretch one to 1.5 s that way.
+   */
   observe(sample: FrameSample): void {
     const last = this.last;
-    // The same frame measured twice (a loop that ran before the camera's next frame) says nothing.
-    if (last && sample.timestamp !== null && sample.timestamp === last.timestamp) return;
     if (sample.timestamp !== null && this.first?.timestamp == null) this.first = sample;
     if (last) {
-      if (sample.timestamp !== null && last.timestamp !== null) {
+      // Some engines stamp every frame of a video element alike: a clock that does not move says nothing.
+      if (sample.timestamp !== null && last.timestamp !== null && sample.timestamp !== last.timestamp) {
         if (sample.timestamp < last.timestamp) this.backwards += 1;
         else if (this.intervals.length < 600) this.intervals.push(sample.timestamp - last.timestamp);
       }
@@ -79,7 +83,7 @@ export class StreamWatch {
     const reasons: string[] = [];
     if (this.backwards > 0) reasons.push('backwards');
     const { first, last } = this;
-    if (first?.timestamp != null && last?.timestamp != null) {
+    if (first?.timestamp != null && last?.timestamp != null && this.intervals.length >= DRIFT_MIN_INTERVALS) {
       const wall = last.at - first.at;
       const stream = (last.timestamp - first.timestamp) / 1000;
       if (wall >= DRIFT_MIN_MS && (stream > wall * DRIFT_FACTOR || stream < wall / DRIFT_FACTOR)) reasons.push('drift');

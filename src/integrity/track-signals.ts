@@ -20,13 +20,15 @@ export function settingsOf(track: TrackLike | undefined): MediaTrackSettings {
 const constructorName = (track: object): string => (Object.getPrototypeOf(track) as { constructor?: { name?: string } } | null)?.constructor?.name ?? '';
 
 /**
- * Why the track is not a camera's: `canvas` (a canvas's `captureStream()`), `no-device-id` (a track
+ * Why the track (of `stream`) is not a camera's: `canvas` (a canvas's `captureStream()`), `no-device-id` (a track
  * from a video element's `captureStream()` or another script's stream has none), `no-label` (a
  * granted camera always has one), `not-video`, `no-capabilities` (informative: older Firefox).
  */
-export function syntheticTrackSignal(track: TrackLike): IntegritySignal {
+export function syntheticTrackSignal(track: TrackLike, stream?: object): IntegritySignal {
   const reasons: string[] = [];
-  if (constructorName(track) === 'CanvasCaptureMediaStreamTrack' || 'canvas' in track) reasons.push('canvas');
+  // Chromium and WebKit mark a canvas's track; Firefox its stream (`CanvasCaptureMediaStream`).
+  const canvasStream = stream !== undefined && (constructorName(stream) === 'CanvasCaptureMediaStream' || 'canvas' in stream);
+  if (constructorName(track) === 'CanvasCaptureMediaStreamTrack' || 'canvas' in track || canvasStream) reasons.push('canvas');
   if (track.kind !== 'video') reasons.push('not-video');
   const settings = settingsOf(track);
   if (!settings.deviceId) reasons.push('no-device-id');

@@ -93,9 +93,10 @@ describe('capture integrity in the browser', function () {
     it('flags a canvas’s captureStream track', () => {
       const canvas = document.createElement('canvas');
       canvas.getContext('2d');
-      const track = canvas.captureStream(1).getVideoTracks()[0]!;
+      const stream = canvas.captureStream(1);
+      const track = stream.getVideoTracks()[0]!;
       undo.push(() => track.stop());
-      const signal = syntheticTrackSignal(track);
+      const signal = syntheticTrackSignal(track, stream);
       expect(signal.flagged).to.equal(true);
       expect(String(signal.value)).to.contain('canvas');
     });

@@ -49,6 +49,13 @@ describe('synthetic-track', () => {
     expect(syntheticTrackSignal(new CanvasCaptureMediaStreamTrack())).to.include({ flagged: true, value: 'canvas no-capabilities' });
   });
 
+  it('flags a track of a canvas’s stream (Firefox marks the stream)', () => {
+    class CanvasCaptureMediaStream {
+      readonly active = true;
+    }
+    expect(syntheticTrackSignal(cameraTrack(), new CanvasCaptureMediaStream())).to.include({ flagged: true, value: 'canvas' });
+  });
+
   it('flags a track with a canvas, no device id or no label', () => {
     expect(syntheticTrackSignal({ ...cameraTrack(), canvas: {} } as TrackLike).value).to.equal('canvas');
     expect(syntheticTrackSignal(cameraTrack({ deviceId: '' })).value).to.equal('no-device-id');

@@ -59,6 +59,12 @@ describe('frame-timing', () => {
     expect(watched(frames(40, 70))['frame-timing']).to.include({ flagged: false, value: '' });
   });
 
+  it('says nothing of a clock that never moves (an engine that stamps a video’s frames alike), but still sees a frozen run', () => {
+    const stamped = watched(frames(40, 70, () => ({ timestamp: 0, hash: 9 })));
+    expect(stamped['frame-timing']).to.include({ flagged: false, value: '' });
+    expect(stamped['frozen-frames']?.flagged).to.equal(true);
+  });
+
   it('says nothing of frames without timestamps', () => {
     expect(watched(frames(40, 70, () => ({ timestamp: null })))['frame-timing']?.flagged).to.equal(false);
   });
