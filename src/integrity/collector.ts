@@ -33,6 +33,8 @@ export class IntegrityCollector {
   /** The step's frames come from this stream (`key` names the step and the stream) from now on. */
   watch(key: string, track: TrackLike | undefined): void {
     if (this.watched?.key === key) return;
+    // Measured as the first step begins, not as its photo is taken.
+    this.page ??= pageSignals();
     this.watched = { key, frames: new StreamWatch(), frameRate: settingsOf(track).frameRate };
   }
 
