@@ -28,7 +28,7 @@ export interface GuidanceCallbacks {
   onUnavailable(failure: GuidanceFailure): void;
   /** The card or face has just come into place (every check passes after a frame that failed one). */
   onAligned?(): void;
-  /** A document frame was measured: what the capture-integrity watch learns of it. */
+  /** A frame was measured: what the capture-integrity watch learns of it. */
   onSample?(sample: FrameSample): void;
 }
 

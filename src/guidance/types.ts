@@ -21,7 +21,7 @@ export interface GuidanceUpdate {
   crop?: { x: number; y: number; width: number; height: number } | undefined;
   /** What the checks found on this frame (on the frame that fired, when one did): what the review says in words. */
   findings?: FrameFindings | undefined;
-  /** For documents: what the capture-integrity watch learns of the frame measured. */
+  /** What the capture-integrity watch learns of the frame measured (a selfie's only where the detector has a worker). */
   sample?: FrameSample | undefined;
 }
 

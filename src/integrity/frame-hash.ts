@@ -1,3 +1,9 @@
+/** What the capture-integrity watch needs of a frame a worker read: its hash, and its own timestamp (µs) if it had one. */
+export interface FrameSignature {
+  hash: number;
+  timestamp: number | null;
+}
+
 /**
  * A 32-bit hash of a frame's pixels (FNV-1a over 32-bit words): any change of any pixel changes it,
  * so two frames of a real sensor, whose noise moves the pixels by a level or two, never share it.

@@ -66,8 +66,9 @@ export class StreamWatch {
     this.last = sample;
   }
 
+  /** None before a frame was measured (a selfie whose detector runs on the page, say): nothing was watched. */
   signals(): IntegritySignal[] {
-    return [this.frozen(), this.timing(), this.resolution()];
+    return this.last ? [this.frozen(), this.timing(), this.resolution()] : [];
   }
 
   private frozen(): IntegritySignal {

@@ -1,4 +1,4 @@
-import { frameHash } from '../integrity/frame-hash.js';
+import { frameHash, type FrameSignature } from '../integrity/frame-hash.js';
 import type { FrameSample } from '../integrity/stream-watch.js';
 import { PendingRequests } from '../platform/pending-requests.js';
 import { trustedWorker } from '../platform/trusted-types.js';
@@ -55,13 +55,11 @@ export interface DocumentAnalyzer {
   dispose(): void;
 }
 
-interface Measured {
+interface Measured extends FrameSignature {
   report: DocumentFrameReport;
   thread: 'worker' | 'main';
   /** Milliseconds the measuring itself took. */
   ms: number;
-  hash: number;
-  timestamp: number | null;
 }
 
 interface Pending {

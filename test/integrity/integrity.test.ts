@@ -145,13 +145,21 @@ describe('capture integrity in the browser', function () {
       expect(String(signal?.value)).to.contain('Integrated Camera');
     });
 
-    it('lists every capture’s signals, with its side, in ekyc-complete', async () => {
+    it('flags the still picture at the selfie where the face detector has a worker, and lists every capture’s signals in ekyc-complete', async () => {
       undo.push(stillPictureCamera().install());
       const { element } = await frontReport(events, 3);
       await waitForStep(element, 'document-back');
       await shootAndConfirm(element);
       await waitForStep(element, 'selfie');
+      // The page's own detector (WebKit's) measures no frame for the watch: it would read the pixels on the page.
+      const detector = await element['capture']?.guidance.detector();
+      const watched = detector?.thread === 'worker';
+      if (watched) await waitForFrames(element, 30);
       await shootAndConfirm(element);
+      const selfie = eventsNamed(events, 'ekyc-capture').find((capture) => capture.side === 'selfie');
+      const frozen = named(selfie?.integrity.signals ?? [], 'frozen-frames');
+      if (watched) expect(frozen?.flagged, `frozen for ${String(frozen?.value)} ms`).to.equal(true);
+      else expect(frozen).to.equal(undefined);
       await waitForStep(element, 'done');
       const complete = eventsNamed(events, 'ekyc-complete')[0]!;
       expect(complete.integrity.flagged).to.equal(true);

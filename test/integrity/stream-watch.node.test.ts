@@ -21,6 +21,12 @@ function watched(samples: readonly FrameSample[]) {
   return Object.fromEntries(watch.signals().map((signal) => [signal.name, signal]));
 }
 
+describe('the stream watch', () => {
+  it('reports nothing before a frame is measured', () => {
+    expect(new StreamWatch().signals()).to.deep.equal([]);
+  });
+});
+
 describe('frozen-frames', () => {
   it('flags frames identical to the bit for two seconds', () => {
     const signal = watched(frames(30, 70, () => ({ hash: 42 })))['frozen-frames'];
