@@ -64,6 +64,10 @@ function form(upload: Upload): FormData {
   return data;
 }
 
+function keepIntegrity({ sessions }: Exchange, { sessionId, id, route, sides, integrity: signals }: Upload): Promise<void> {
+  return sessions.keepIntegrity(sessionId, id, { route, sides, signals, flagged: signals?.some((signal) => signal.flagged) ?? false });
+}
+
 const answer = (outcome: Outcome, headers: Record<string, string> = {}): Response => json(outcome.status, outcome.body, headers);
 
 /** Calls FPT.AI once, in the session's turn, keeping its answer under the claim before anything else. */
@@ -87,8 +91,6 @@ async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   let upload: Upload;
   try {
     upload = { ...admitted, evidence: await admit(exchange, admitted) };
-    const { route, sides, integrity: signals } = upload;
-    await exchange.sessions.keepIntegrity(upload.sessionId, upload.id, { route, sides, signals, flagged: signals?.some((signal) => signal.flagged) ?? false });
   } catch (error) {
     if (claim) await idempotency.release(claim.key);
     throw error;
@@ -97,6 +99,8 @@ async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   try {
     // Under a claim, the turn's deadline is written in the pending record, for every instance to see.
     if (claim) await idempotency.calling(claim.key, claim.fingerprint, deadline);
+    // Kept for an admitted upload only: never after the final result, nor for a session that is not the user's.
+    await keepIntegrity(exchange, upload);
     const reply = await callUpstream({
       url: options.apiBase + UPLOADS[upload.route].path,
       headers: { ...upload.headers, 'session-id': upload.sessionId, 'device-type': 'web-sdk', 'api-key': options.apiKey },
