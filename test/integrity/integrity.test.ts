@@ -119,12 +119,16 @@ describe('capture integrity in the browser', function () {
       expect(named(report.signals, 'patched-media-api')?.value).to.equal('mediaDevices.getUserMedia');
     });
 
-    it('keeps the engine’s own moving test camera’s frames quiet', async () => {
+    it('keeps the engine’s own moving test camera’s frames quiet, and flags the camera for what it is', async () => {
       const { report } = await frontReport(events);
       const frozen = named(report.signals, 'frozen-frames');
       expect(frozen?.flagged, `frozen for ${String(frozen?.value)} ms`).to.equal(false);
       expect(named(report.signals, 'resolution-changed')?.flagged).to.equal(false);
       expect(named(report.signals, 'patched-media-api')?.flagged).to.equal(false);
+      // Chromium's fake device names itself ("fake_device_0"), as a virtual camera that does is flagged.
+      if (navigator.userAgent.includes('Chrome/')) expect(named(report.signals, 'virtual-camera')?.flagged).to.equal(true);
+      expect(named(report.signals, 'webdriver')?.value).to.equal(navigator.webdriver);
+      if (navigator.webdriver) expect(report.flagged, 'a browser driven by WebDriver').to.equal(true);
     });
 
     const labelled = async (cameras: FakeCamera[]): Promise<IntegritySignal | undefined> => {
