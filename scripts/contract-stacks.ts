@@ -2,16 +2,17 @@
 // origin other than the test page's), the integrator's server making sessions with the key (the pattern that
 // gives the page only a session-id), and ekyc-flow/server in front of that emulator on a third origin. The
 // browser tests drive them through this control server (CORS open to the test pages):
-//   POST   /stacks                → { id, fpt, server }
+//   POST   /stacks { integrity? }  → { id, fpt, server }   the server's integrity mode, default 'ignore'
 //   POST   /stacks/{id}/session   → { sessionId }     a session made with the key, as a host server does
 //   POST   /stacks/{id}/inject    { fault, endpoint?, side?, times? }
+//   POST   /stacks/{id}/result { sessionId, token } → the server's result of that session
 //   GET    /stacks/{id}/requests  → { requests, violations }   what FPT.AI received, headers and files
 //   DELETE /stacks/{id}
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulatorServer, type EmulatorServer } from '../src/emulator/node.js';
 import type { EmulatorFault } from '../src/emulator/index.js';
-import { createEkycServer, type EkycServer } from '../src/server/index.js';
+import { createEkycServer, type EkycServer, type IntegrityMode } from '../src/server/index.js';
 
 const KEY = 'contract-test-key';
 
@@ -32,9 +33,15 @@ export async function startContractStacks(origins: readonly string[], users: Rea
   const stacks = new Map<string, Stack>();
   let made = 0;
 
-  async function create(): Promise<Record<string, string>> {
+  /**
+   * A stack: FPT.AI's stand-in and a server in front of it. The test browsers' cameras are synthetic (a fake device,
+   * a canvas stand-in) and driven by automation, so their sessions are flagged: a test of something else asks
+   * for nothing (`integrity: 'ignore'`), a test of the integrity weighing for the mode it checks.
+   */
+  async function create(options: { integrity?: unknown }): Promise<Record<string, string>> {
     const fpt = await startEmulatorServer({ apiKeys: [KEY] });
     const server = createEkycServer({
+      integrity: (options.integrity as IntegrityMode | undefined) ?? 'ignore',
       apiKey: KEY,
       apiBase: fpt.url,
       allowedOrigins: [...origins],
@@ -53,6 +60,12 @@ export async function startContractStacks(origins: readonly string[], users: Rea
     return { sessionId: body['session-id'] ?? '' };
   }
 
+  /** The server's result of a session, read as its owner (`token`) reads it. */
+  async function serverResult(stack: Stack, { sessionId, token }: Record<string, unknown>): Promise<unknown> {
+    const response = await fetch(`${stack.serverUrl}/session/${String(sessionId)}/result`, { headers: { authorization: `Bearer ${String(token)}` } });
+    return response.json();
+  }
+
   async function close(id: string): Promise<void> {
     const stack = stacks.get(id);
     stacks.delete(id);
@@ -62,11 +75,12 @@ export async function startContractStacks(origins: readonly string[], users: Rea
   async function route(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
     const [, root, id, action] = new URL(request.url ?? '/', 'http://control').pathname.split('/');
     if (root !== 'stacks') return null;
-    if (id === undefined || id === '') return request.method === 'POST' ? create() : null;
+    if (id === undefined || id === '') return request.method === 'POST' ? create(await readJson(request)) : null;
     const stack = stacks.get(id);
     if (!stack) return null;
     if (request.method === 'DELETE') return close(id).then(() => ({}));
     if (action === 'session') return hostSession(stack);
+    if (action === 'result' && request.method === 'POST') return serverResult(stack, await readJson(request));
     if (action === 'requests') return { requests: stack.fpt.emulator.requests, violations: stack.fpt.emulator.violations };
     if (action === 'inject') {
       const { fault, ...options } = await readJson(request);

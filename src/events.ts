@@ -1,5 +1,8 @@
 import type { DocumentSide, FaceResult, OcrField, RawFaceResponse, RawOcrResponse } from './api/types.js';
+import type { IntegrityReport } from './integrity/types.js';
 import type { CccdCrossCheck, CccdQrReading } from './qr/types.js';
+
+export type { IntegrityReport, IntegritySignal, IntegritySignalName, IntegrityValue } from './integrity/types.js';
 
 /** The screens where the user takes a photo. */
 export type CaptureStep = 'document-front' | 'document-back' | 'selfie';
@@ -71,6 +74,8 @@ export interface EkycCaptureDetail {
   auto: boolean;
   quality: CaptureQuality | null;
   source: 'camera' | 'upload';
+  /** Capture-integrity signals measured for this photo (an upload: the page's only). A hint, never proof: decide on the server. */
+  integrity: IntegrityReport;
 }
 
 export interface EkycOcrDetail {
@@ -106,6 +111,8 @@ export interface EkycCompleteDetail {
   face: FaceResult | null;
   /** `true` on the computer when the check ran on a phone (`handoff-url`): no photo ever reached this device. */
   handoff?: true;
+  /** Every capture's integrity signals (each with its `side`), and whether any flags. */
+  integrity: IntegrityReport;
 }
 
 export interface EkycErrorDetail {

@@ -31,6 +31,11 @@ function baseHeaders(config: ApiConfig): Record<string, string> {
 const serverHeaders = (config: ApiConfig, { idempotencyKey }: UploadOptions): Record<string, string> =>
   audienceOf(config) === 'server' && idempotencyKey ? { 'idempotency-key': idempotencyKey } : {};
 
+/** Our own form field, likewise: only for the integrator's server. */
+function addServerFields(config: ApiConfig, { integrity }: UploadOptions, form: FormData): void {
+  if (integrity && audienceOf(config) === 'server') form.append('integrity', integrity);
+}
+
 function sessionExpired(status: number, body: unknown, message?: string): EkycApiError {
   return new EkycApiError('session-expired', message || 'The session has expired or is not valid.', {
     status,
@@ -102,6 +107,7 @@ export async function readDocument(config: ApiConfig, options: OcrOptions): Prom
   const form = new FormData();
   const names = side ? [side] : ['front', 'back'];
   files.forEach((file, index) => form.append('files', file, `${names[index] ?? 'page'}.jpg`));
+  addServerFields(config, options, form);
 
   const answer = await postJson(config, { path: '/ocr', headers, body: form, signal: options.signal });
   rejectStatus(answer);
@@ -154,6 +160,7 @@ export async function checkFace(config: ApiConfig, options: FaceOptions): Promis
   Object.assign(headers, serverHeaders(config, options));
   const form = new FormData();
   options.selfies.forEach((selfie, index) => form.append('selfies', selfie, `selfie-${index + 1}.jpg`));
+  addServerFields(config, options, form);
 
   const answer = await postJson(config, {
     path: '/face/liveness',

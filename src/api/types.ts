@@ -62,6 +62,11 @@ export interface UploadOptions extends CallOptions {
    * (`idempotencyKeyOf(images)` in `api/idempotency.ts` does exactly that).
    */
   idempotencyKey?: string | undefined;
+  /**
+   * The capture's integrity report as JSON, sent as the form field `integrity` to a `server` audience only
+   * (FPT.AI's contract has no such field).
+   */
+  integrity?: string | undefined;
 }
 
 export interface OcrOptions extends UploadOptions {

@@ -7,6 +7,8 @@ import type { FlowController } from '../flow/flow-controller.js';
 import { isCaptureState, sideOfStep } from '../flow/steps.js';
 import type { CaptureState, LivenessChallenge } from '../flow/types.js';
 import { GuidanceController } from '../guidance/guidance-controller.js';
+import { IntegrityCollector } from '../integrity/collector.js';
+import type { IntegrityReport } from '../integrity/types.js';
 import type { FrameFindings, GuidanceUpdate } from '../guidance/types.js';
 import { nextTask } from '../platform/scheduling.js';
 import { waits } from '../platform/waits.js';
@@ -53,6 +55,8 @@ const longSide = (side: CaptureSide): number => (side === 'selfie' ? SELFIE_LONG
 export class CaptureController implements ReactiveController {
   readonly camera: CameraController;
   readonly guidance: GuidanceController;
+  /** The run's capture-integrity signals, reported with each photo. */
+  readonly integrity = new IntegrityCollector();
   /** The stream whose frames the preview shows, once it shows them. */
   previewStream: MediaStream | null = null;
 
@@ -81,6 +85,7 @@ export class CaptureController implements ReactiveController {
       onAligned: () => {
         this.cues.aligned();
       },
+      onSample: (sample) => this.integrity.observe(sample),
     });
     host.addController(this);
   }
@@ -153,7 +158,10 @@ export class CaptureController implements ReactiveController {
     // Back at the intro (reset, cancel) or at the result, nothing is left running: the workers stop and the page's
     // face detector is given back, as when the element leaves the page; the next start loads them again.
     const idle = state.step === 'intro' || state.step === 'done';
-    if (idle && !this.guidanceReleased) this.releaseWorkers();
+    if (idle && !this.guidanceReleased) {
+      this.releaseWorkers();
+      this.integrity.reset();
+    }
     this.guidanceReleased = idle;
   }
 
@@ -213,6 +221,10 @@ export class CaptureController implements ReactiveController {
     const side = sideOfStep(state.step);
     // What the checks found on the photo: the frame that fired, or the last one measured before the button.
     const found = update?.findings ?? this.guidance.findings;
+    const stream = this.camera.stream ?? undefined;
+    const track = stream?.getVideoTracks()[0];
+    const deviceLabel = this.camera.devices.find((device) => device.deviceId === track?.getSettings().deviceId)?.label;
+    const integrity = this.integrity.report(track ? { facing: side === 'selfie' ? 'user' : 'environment', track, stream, deviceLabel } : null);
     this.flow.dispatch({ type: 'capture-started' });
     try {
       const { encodeJpeg } = await loadEncoder();
@@ -228,7 +240,7 @@ export class CaptureController implements ReactiveController {
       }
       this.findings.set(encoded.blob, found);
       this.cues.taken();
-      await this.captured(side, encoded, { auto, quality: update?.quality ?? null, source: 'camera' });
+      await this.captured(side, encoded, { auto, quality: update?.quality ?? null, source: 'camera', integrity });
     } catch {
       this.flow.dispatch({ type: 'capture-failed', code: 'capture-failed' });
     } finally {
@@ -244,7 +256,8 @@ export class CaptureController implements ReactiveController {
     this.flow.dispatch({ type: 'capture-started' });
     try {
       const { encodeUpload } = await loadEncoder();
-      await this.captured(side, await encodeUpload(file, { maxLongSide: longSide(side) }), { auto: false, quality: null, source: 'upload' });
+      const integrity = this.integrity.report(null);
+      await this.captured(side, await encodeUpload(file, { maxLongSide: longSide(side) }), { auto: false, quality: null, source: 'upload', integrity });
     } catch {
       this.flow.dispatch({ type: 'capture-failed', code: 'upload-unreadable' });
     }
@@ -253,7 +266,7 @@ export class CaptureController implements ReactiveController {
   private async captured(
     side: CaptureSide,
     encoded: EncodedImage,
-    how: { auto: boolean; quality: GuidanceUpdate['quality']; source: 'camera' | 'upload' },
+    how: { auto: boolean; quality: GuidanceUpdate['quality']; source: 'camera' | 'upload'; integrity: IntegrityReport },
   ): Promise<void> {
     // The review is drawn in a task of its own: with the encoder's answer, it held a slow phone's page for over 50 ms.
     await nextTask();
@@ -316,6 +329,7 @@ export class CaptureController implements ReactiveController {
       this.guidance.sync(null);
       return;
     }
+    this.integrity.watch(`${state.step} ${stream.id}`, stream.getVideoTracks()[0]);
     const { manualCapture, livenessChallenge } = this.settings();
     this.guidance.sync({
       key: [state.step, stream.id, guide.x, guide.y, guide.width, guide.height].map((v) => (typeof v === 'number' ? Math.round(v) : v)).join(' '),

@@ -105,6 +105,7 @@ async function call(work: Work, state: FlowProgress, context: RunContext): Promi
       signal,
       // Kept with the capture: its retries send the same key, a photo taken again a new one.
       idempotencyKey: idempotencyKeyOf([capture.image]),
+      integrity: JSON.stringify(capture.integrity),
     });
     const read = await code;
     if (!read) return { type: 'ocr-done', side, result };
@@ -120,6 +121,7 @@ async function call(work: Work, state: FlowProgress, context: RunContext): Promi
     lang,
     signal,
     idempotencyKey: idempotencyKeyOf([selfie.image]),
+    integrity: JSON.stringify(selfie.integrity),
   });
   return { type: 'face-done', result };
 }

@@ -1,5 +1,5 @@
 import type { DocumentSide, DocumentType, FaceResult, OcrField } from '../api/types.js';
-import type { CaptureSide, CaptureStep, EkycEmission, EkycErrorCode, EkycOcrOutcome } from '../events.js';
+import type { CaptureSide, CaptureStep, EkycCompleteDetail, EkycEmission, EkycErrorCode, EkycOcrOutcome } from '../events.js';
 import { hasBack, isCaptureState, sideOfStep, stepOfSide } from './steps.js';
 import type {
   Capture,
@@ -156,6 +156,12 @@ export function ocrOutcome(reading: DocumentReading): EkycOcrOutcome | null {
   };
 }
 
+/** Each capture's signals, named with its side. */
+function integrityOf(captures: FlowProgress['captures']): EkycCompleteDetail['integrity'] {
+  const signals = Object.values(captures).flatMap(({ side, integrity }) => integrity.signals.map((signal) => ({ ...signal, side })));
+  return { signals, flagged: signals.some((signal) => signal.flagged) };
+}
+
 /** The result, built once: fields and scores, never a photo. */
 function finish(from: FlowState, run: FlowProgress, effects: FlowEffect[]): FlowState {
   const ocr = ocrOutcome(run.ocr);
@@ -169,6 +175,7 @@ function finish(from: FlowState, run: FlowProgress, effects: FlowEffect[]): Flow
       sessionId: run.sessionId,
       ocr,
       face: run.face,
+      integrity: integrityOf(run.captures),
     },
   };
   const entered = enter(from, done, effects);

@@ -71,7 +71,7 @@ export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidanc
     if (capture && !capture.bitmap) {
       // The run fired on a frame without a copy (the first passing one): wait for the next.
       gate = openGate();
-      options.onUpdate({ hint: 'hint.document.hold-still', ready: true, fire: false, quality: null });
+      options.onUpdate({ hint: 'hint.document.hold-still', ready: true, fire: false, quality: null, sample: analysis.sample });
       return;
     }
     // Where the card is out of place, which way to move it; otherwise what the checks say.
@@ -85,6 +85,7 @@ export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidanc
       frame: capture?.bitmap ?? undefined,
       crop: capture ? documentCaptureRect(capture.analysis) : undefined,
       findings: { kind: 'document', measured: quality ?? qualitySummary(analysis) },
+      sample: analysis.sample,
     });
   }, { onFailed: (error) => { options.onFailed(error); } });
 

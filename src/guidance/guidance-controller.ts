@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Rect } from '../capture/geometry.js';
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
+import type { FrameSample } from '../integrity/stream-watch.js';
 import type { DocumentAnalyzer } from '../quality/analyzer.js';
 import { waits } from '../platform/waits.js';
 import type { FrameFindings, Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
@@ -27,6 +28,8 @@ export interface GuidanceCallbacks {
   onUnavailable(failure: GuidanceFailure): void;
   /** The card or face has just come into place (every check passes after a frame that failed one). */
   onAligned?(): void;
+  /** A frame was measured: what the capture-integrity watch learns of it. */
+  onSample?(sample: FrameSample): void;
 }
 
 // Screen readers hear a new hint at most every `waits.announceIntervalMs`, and only when it changed; the
@@ -172,6 +175,7 @@ export class GuidanceController implements ReactiveController {
       if (!current()) return;
       this.frames += 1;
       this.findings = next.findings ?? null;
+      if (next.sample) this.callbacks.onSample?.(next.sample);
       if (next.ready && !this.ready) this.callbacks.onAligned?.();
       this.setHint(next.hint, next.ready);
       if (next.fire) this.callbacks.onFire(next);

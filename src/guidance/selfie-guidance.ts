@@ -1,4 +1,5 @@
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
+import type { FrameSample } from '../integrity/stream-watch.js';
 import {
   checkSelfie,
   estimateYaw,
@@ -55,7 +56,10 @@ export function startSelfieGuidance(options: SelfieGuidanceOptions): Guidance {
   let stopped = false;
 
   const stop = startFrameLoop(video, async (now) => {
-    const faces = await detector.detect(video, now);
+    let sample: FrameSample | undefined;
+    const faces = await detector.detect(video, now, (signature) => {
+      sample = { ...signature, at: now, width: video.videoWidth, height: video.videoHeight };
+    });
     if (stopped) return;
     const frame = { width: video.videoWidth, height: video.videoHeight };
     const check = checkSelfie(faces, frame, { guide, mirrored: true });
@@ -64,7 +68,7 @@ export function startSelfieGuidance(options: SelfieGuidanceOptions): Guidance {
       turn = nextHeadTurn(turn, faces.length === 1 ? yaw : null);
       const hint = headTurnHint(turn);
       if (turn.stage !== 'passed' && check.hint !== 'no-face' && check.hint !== 'multiple-faces') {
-        options.onUpdate({ hint: TURN_HINTS[hint] ?? 'hint.selfie.turn-head', ready: false, fire: false, quality: null });
+        options.onUpdate({ hint: TURN_HINTS[hint] ?? 'hint.selfie.turn-head', ready: false, fire: false, quality: null, sample });
         return;
       }
     }
@@ -84,6 +88,7 @@ export function startSelfieGuidance(options: SelfieGuidanceOptions): Guidance {
       fire,
       quality: fire && check.face ? { faceScore: round(check.face.score), faceHeight: round(check.face.box.height), challenge: options.challenge } : null,
       findings: { kind: 'selfie', hint: check.hint },
+      sample,
     });
   }, {
     minIntervalMs: MIN_DETECTION_INTERVAL_MS,

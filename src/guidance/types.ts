@@ -1,4 +1,5 @@
 import type { CaptureQuality } from '../events.js';
+import type { FrameSample } from '../integrity/stream-watch.js';
 import type { SelfieHint } from '../face/rules/selfie-check.js';
 
 /** What on-device guidance says about the latest frame. */
@@ -20,6 +21,8 @@ export interface GuidanceUpdate {
   crop?: { x: number; y: number; width: number; height: number } | undefined;
   /** What the checks found on this frame (on the frame that fired, when one did): what the review says in words. */
   findings?: FrameFindings | undefined;
+  /** What the capture-integrity watch learns of the frame measured (a selfie's only where the detector has a worker). */
+  sample?: FrameSample | undefined;
 }
 
 /** What the checks found on a frame: a document's measured values (as `qualitySummary` gives them), or the selfie's verdict. */

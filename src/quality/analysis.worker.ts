@@ -1,3 +1,4 @@
+import { frameHash } from '../integrity/frame-hash.js';
 import { analyzeDocumentFrame } from './analyze.js';
 import { createRegionGrabber } from './grab.js';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.js';
@@ -36,7 +37,8 @@ addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
     try {
       const image = pixels instanceof ImageData ? pixels : await regionOf(pixels, layout);
       const report = analyzeDocumentFrame(image, layout, previous);
-      answer({ id, report, ms: performance.now() - start });
+      const timestamp = pixels instanceof ImageData ? null : pixels.timestamp;
+      answer({ id, report, ms: performance.now() - start, hash: frameHash(image), timestamp });
     } catch (error) {
       answer({ id, error: error instanceof Error ? error.message : String(error) });
     } finally {

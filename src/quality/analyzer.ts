@@ -1,3 +1,5 @@
+import { frameHash, type FrameSignature } from '../integrity/frame-hash.js';
+import type { FrameSample } from '../integrity/stream-watch.js';
 import { PendingRequests } from '../platform/pending-requests.js';
 import { trustedWorker } from '../platform/trusted-types.js';
 import { videoFrameOf } from '../platform/video-frame.js';
@@ -20,6 +22,8 @@ export interface DocumentAnalysis extends DocumentFrameReport {
    * call to answer.
    */
   timing: { grab: number; measure: number; total: number };
+  /** What the capture-integrity watch learns of this frame. */
+  sample: FrameSample;
 }
 
 export interface DocumentAnalyzerOptions {
@@ -51,7 +55,7 @@ export interface DocumentAnalyzer {
   dispose(): void;
 }
 
-interface Measured {
+interface Measured extends FrameSignature {
   report: DocumentFrameReport;
   thread: 'worker' | 'main';
   /** Milliseconds the measuring itself took. */
@@ -109,7 +113,7 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
     try {
       const start = performance.now();
       const report = analyzeDocumentFrame(pixels, layout, previous);
-      resolve({ report, thread: 'main', ms: performance.now() - start });
+      resolve({ report, thread: 'main', ms: performance.now() - start, hash: frameHash(pixels), timestamp: null });
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -155,7 +159,7 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       }
       answered = true;
       closeSpares();
-      if ('report' in response) pending.settle(response.id, { value: { report: response.report, thread: 'worker', ms: response.ms } });
+      if ('report' in response) pending.settle(response.id, { value: { ...response, thread: 'worker' } });
       else pending.settle(response.id, { error: new Error(response.error) });
     });
     worker.addEventListener('error', (event) => {
@@ -196,13 +200,14 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       const pixels = frame ?? grab(source, layout);
       const grabbed = performance.now();
       const sentIn = generation;
-      const { report, thread, ms } = await measure({ pixels, layout, previous });
+      const { report, thread, ms, hash, timestamp } = await measure({ pixels, layout, previous });
       if (sentIn === generation) previous = report.thumbnail;
       return {
         ...report,
         verdict: judgeDocumentFrame(report, options.thresholds),
         thread,
         timing: { grab: grabbed - start, measure: ms, total: performance.now() - start },
+        sample: { hash, timestamp, at: start, width: size.width, height: size.height },
       };
     },
     reset() {

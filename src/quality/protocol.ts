@@ -1,3 +1,4 @@
+import type { FrameSignature } from '../integrity/frame-hash.js';
 import type { DocumentFrameReport, FrameLayout, Thumbnail } from './types.js';
 
 /**
@@ -14,7 +15,10 @@ export interface AnalysisRequest {
 
 /** `unreadable`: the worker could not receive a message (a browser that cannot send it a `VideoFrame`). */
 export type AnalysisResponse =
-  /** `ms`: how long the worker took, copying a video frame's region included. */
-  | { id: number; report: DocumentFrameReport; ms: number }
+  /**
+   * `ms`: how long the worker took, copying a video frame's region included; with the frame's signature for the
+   * capture-integrity watch (`frameHash` of the region, the `VideoFrame`'s timestamp or `null`).
+   */
+  | ({ id: number; report: DocumentFrameReport; ms: number } & FrameSignature)
   | { id: number; error: string }
   | { unreadable: true };

@@ -60,6 +60,8 @@ export type { EkycServerOptions, EkycLimits, EkycHooks, Authorize, CreatedSessio
 export { DEFAULT_LIMITS } from './options.js';
 export type { EkycDocumentType, EkycFlow, PolicyOption, SessionPolicy } from './policy.js';
 export type { EkycResult } from './result.js';
+export type { IntegrityEvidence, IntegrityMode, IntegrityUpload } from './integrity.js';
+export type { SignalRecord } from './integrity-part.js';
 export { decide, DEFAULT_VERDICT_RULE } from './verdict.js';
 export type { Evidence, Verdict, VerdictReason, VerdictRule, VerdictStatus, OcrSideRecord } from './verdict.js';
 export type { EkycStore } from './store/types.js';

@@ -1,3 +1,4 @@
+import type { IntegrityMode } from './integrity.js';
 import type { EkycDocumentType, EkycFlow, PolicyOption } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { Evidence, Verdict, VerdictRule } from './verdict.js';
@@ -156,6 +157,12 @@ export interface EkycServerOptions {
    * can tell (a platform's own header, say); `undefined` leaves it to them. The socket's address is `peer`.
    */
   clientAddress?: (request: Request, peer: string | undefined) => string | undefined;
+  /**
+   * What a session whose capture-integrity signals flag gets (default `review`): `review` turns a pass into
+   * `review`, `fail` into `failed`, both adding the reason `capture-integrity`; `ignore` leaves the verdict
+   * to the rule (which sees `evidence.integrity` either way). Applied after your own rule too.
+   */
+  integrity?: IntegrityMode;
   /** The default rule's settings, or a rule of your own. */
   verdict?: Partial<VerdictRule> | ((evidence: Evidence) => Verdict);
   hooks?: EkycHooks;

@@ -1,5 +1,6 @@
 import { parseRange, type AddressRange } from './ip.js';
 import { DEFAULT_LIMITS, type EkycLimits, type EkycServerOptions } from './options.js';
+import { INTEGRITY_MODES } from './integrity.js';
 import { checkDocumentTypes, checkFlow, checkPolicyOption } from './policy.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -57,6 +58,9 @@ export function resolveOptions(options: EkycServerOptions): ResolvedOptions {
       'authorize(request) is required: return the signed-in user, or null. ' +
         'For local development only, allowAnonymousOnLoopback: true lets anonymous requests from this machine in.',
     );
+  }
+  if (options.integrity !== undefined && !INTEGRITY_MODES.includes(options.integrity)) {
+    throw new Error(`integrity must be one of ${INTEGRITY_MODES.join(', ')}, got ${JSON.stringify(options.integrity)}.`);
   }
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   if (basePath !== '' && !/^\/[\w\-./]*$/.test(basePath)) throw new Error(`basePath "${basePath}" is not a path.`);

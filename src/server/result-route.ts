@@ -14,6 +14,6 @@ export async function readResult(exchange: Exchange, sessionId: string): Promise
   const result =
     (await exchange.sessions.final(sessionId)) ??
     (await currentResult(exchange.options, exchange.sessions, sessionId, await withPolicy(exchange, sessionId, stored)));
-  const { status, reasons, ocr, face } = result;
-  return json(200, { sessionId, status, reasons, ocr, face });
+  const { status, reasons, ocr, face, integrity } = result;
+  return json(200, { sessionId, status, reasons, ocr, face, integrity });
 }

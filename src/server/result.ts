@@ -1,4 +1,5 @@
 import { holderOf } from './document-evidence.js';
+import { evidenceOfIntegrity, weighIntegrity, type IntegrityEvidence } from './integrity.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { evidenceOf, type FaceOnRecord, type SessionRecord, type Sessions, type SideOnRecord } from './sessions.js';
 import { decide, DEFAULT_VERDICT_RULE, type Evidence, type Verdict, type VerdictStatus } from './verdict.js';
@@ -18,6 +19,8 @@ export interface EkycResult {
   };
   /** FPT.AI's face answer the verdict used, raw; `null` before the selfie. */
   face: Readonly<Record<string, unknown>> | null;
+  /** The capture-integrity signals each upload carried (as the page sent them: evidence, not proof). */
+  integrity: IntegrityEvidence;
 }
 
 /**
@@ -39,12 +42,13 @@ export async function currentResult(
   session: SessionRecord,
   face?: FaceOnRecord,
 ): Promise<EkycResult> {
-  const [{ front, back }, storedFace, faceAttempts, unavailable, frontRead] = await Promise.all([
+  const [{ front, back }, storedFace, faceAttempts, unavailable, frontRead, integrity] = await Promise.all([
     sessions.sides(sessionId),
     face ? Promise.resolve(face) : sessions.face(sessionId),
     sessions.attempts(sessionId, 'face'),
     sessions.unavailable(sessionId),
     sessions.lastFrontRead(sessionId),
+    sessions.integrity(sessionId).then(evidenceOfIntegrity),
   ]);
   const faceCounts = storedFace !== null && storedFace.evidence === evidenceOf(front, back);
   const evidence: Evidence = {
@@ -53,13 +57,12 @@ export async function currentResult(
     back: back && { documentType: back.documentType, response: back.response },
     face: faceCounts ? storedFace.response : null,
     faceAttemptsExhausted: faceAttempts >= options.limits.faceAttemptsPerSession,
+    integrity,
   };
   const rule = options.verdict;
   const verdict: Verdict = documentChanged(session, front, frontRead)
     ? { status: 'failed', reasons: ['document-changed'] }
-    : typeof rule === 'function'
-      ? rule(evidence)
-      : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule });
+    : weighIntegrity(typeof rule === 'function' ? rule(evidence) : decide(evidence, { ...DEFAULT_VERDICT_RULE, ...rule }), integrity, options.integrity ?? 'review');
   const reasons = verdict.status === 'pending' && unavailable ? [...verdict.reasons, 'upstream-unavailable' as const] : verdict.reasons;
   return {
     sessionId,
@@ -72,5 +75,6 @@ export async function currentResult(
       back: evidence.back?.response ?? null,
     },
     face: evidence.face,
+    integrity,
   };
 }

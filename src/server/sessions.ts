@@ -1,4 +1,6 @@
 import type { DocumentSide } from '../api/types.js';
+import type { IntegrityUpload, StoredIntegrity } from './integrity.js';
+import { withUpload } from './integrity.js';
 import { isSessionPolicy, type SessionPolicy } from './policy.js';
 import type { EkycStore } from './store/types.js';
 import type { EkycResult } from './result.js';
@@ -98,6 +100,18 @@ export class Sessions {
   async keepSide(sessionId: string, side: DocumentSide, record: SideOnRecord): Promise<boolean> {
     if (await this.store.setIfAbsent(key(sessionId, side), JSON.stringify(record), this.ttlMs)) return true;
     return (await this.side(sessionId, side))?.upload === record.upload;
+  }
+
+  /** The integrity reports of the session's admitted uploads. */
+  async integrity(sessionId: string): Promise<StoredIntegrity> {
+    const kept = parse(await this.store.get(key(sessionId, 'integrity')));
+    return Array.isArray(kept) ? (kept as StoredIntegrity) : [];
+  }
+
+  /** Keeps an admitted upload's report; in the session's turn, so no other upload writes meanwhile. */
+  async keepIntegrity(sessionId: string, upload: string, report: IntegrityUpload): Promise<void> {
+    const kept = withUpload(await this.integrity(sessionId), { ...report, upload });
+    await this.store.set(key(sessionId, 'integrity'), JSON.stringify(kept), this.ttlMs);
   }
 
   async face(sessionId: string): Promise<FaceOnRecord | null> {

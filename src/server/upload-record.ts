@@ -5,6 +5,7 @@ import { keep, type Exchange } from './context.js';
 import { fieldsRead, holderOf, pictureDigest, readsFront, shownBy, shows, sideMismatch } from './document-evidence.js';
 import { refusalBody, type HttpError } from './errors.js';
 import type { Image } from './inspect.js';
+import type { SignalRecord } from './integrity-part.js';
 import { currentResult, documentChanged } from './result.js';
 import type { EkycDocumentType } from './policy.js';
 import type { UploadRoute } from './rules.js';
@@ -24,6 +25,8 @@ export interface Upload {
   sides: DocumentSide[];
   /** Names this upload in what it puts on record: its idempotency record, or a random id. */
   id: string;
+  /** The integrity signals the page sent with it; `null` when it sent none. */
+  integrity: SignalRecord[] | null;
   /** The document evidence on record when the upload was admitted (see `evidenceOf`). */
   evidence: string;
 }

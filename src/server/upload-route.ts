@@ -7,6 +7,7 @@ import { PHONE_KEY_HEADER } from './handoff.js';
 import { phoneSession } from './handoff-route.js';
 import { fingerprintOf, idempotencyKeyOf, type IdempotencyRecord } from './idempotency.js';
 import { inspectParts } from './inspect.js';
+import { splitIntegrity } from './integrity-part.js';
 import { hashed } from './limits.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 import { UPLOADS, uploadHeaders, type UploadRoute } from './rules.js';
@@ -63,6 +64,10 @@ function form(upload: Upload): FormData {
   return data;
 }
 
+function keepIntegrity({ sessions }: Exchange, { sessionId, id, route, sides, integrity: signals }: Upload): Promise<void> {
+  return sessions.keepIntegrity(sessionId, id, { route, sides, signals, flagged: signals?.some((signal) => signal.flagged) ?? false });
+}
+
 const answer = (outcome: Outcome, headers: Record<string, string> = {}): Response => json(outcome.status, outcome.body, headers);
 
 /** Calls FPT.AI once, in the session's turn, keeping its answer under the claim before anything else. */
@@ -94,6 +99,8 @@ async function call(exchange: Exchange, admitted: Omit<Upload, 'evidence'>, clai
   try {
     // Under a claim, the turn's deadline is written in the pending record, for every instance to see.
     if (claim) await idempotency.calling(claim.key, claim.fingerprint, deadline);
+    // Kept for an admitted upload only: never after the final result, nor for a session that is not the user's.
+    await keepIntegrity(exchange, upload);
     const reply = await callUpstream({
       url: options.apiBase + UPLOADS[upload.route].path,
       headers: { ...upload.headers, 'session-id': upload.sessionId, 'device-type': 'web-sdk', 'api-key': options.apiKey },
@@ -154,11 +161,12 @@ export async function forwardUpload(route: UploadRoute, exchange: Exchange): Pro
   const key = idempotencyKeyOf(request);
   const body = await readBody(request, options.limits.maxBodyBytes, options.limits.bodyTimeoutMs);
   const { shape } = UPLOADS[route];
-  const images = inspectParts(parseMultipart(body, boundary, shape.max), shape, options.limits);
+  const { files, signals } = splitIntegrity(parseMultipart(body, boundary, shape.max + 1), shape.max);
+  const images = inspectParts(files, shape, options.limits);
   if (route === 'ocr' && (headers['side-type'] !== undefined || headers['document-type'] === 'passport') && images.length !== 1) {
     throw new HttpError(400, 'wrong-file-count', 'Send exactly one file for a passport or a single side.');
   }
-  const upload = { route, sessionId, subject, session, headers, images, sides: sidesOf(route, headers, images) };
+  const upload = { route, sessionId, subject, session, headers, images, sides: sidesOf(route, headers, images), integrity: signals };
   if (key === undefined) return send(exchange, { ...upload, id: randomUUID() }, null);
   const claim = {
     key: `idempotency:${sessionId}:${route}:${hashed(key)}`,

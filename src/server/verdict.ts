@@ -1,4 +1,5 @@
 import { apiBoolean, apiNumber, apiString } from '../api/values.js';
+import type { IntegrityEvidence } from './integrity.js';
 import type { EkycFlow } from './policy.js';
 
 /** A side of the document as FPT.AI read it: the raw answer, every value a string. */
@@ -18,6 +19,8 @@ export interface Evidence {
   face: Readonly<Record<string, unknown>> | null;
   /** No face attempt is left, or FPT.AI said the session is used up. */
   faceAttemptsExhausted: boolean;
+  /** The capture-integrity reports the element sent with each upload (see the `integrity` option). */
+  integrity: IntegrityEvidence;
 }
 
 export type VerdictStatus = 'pending' | 'passed' | 'failed' | 'review';
@@ -45,7 +48,9 @@ export type VerdictReason =
    */
   | 'document-changed'
   /** Not the user's doing: FPT.AI gave no answer to the last call (added by the server while pending). */
-  | 'upstream-unavailable';
+  | 'upstream-unavailable'
+  /** A capture-integrity signal flagged (a virtual camera, an injected stream…): see the `integrity` option. */
+  | 'capture-integrity';
 
 /** The default rule's settings. */
 export interface VerdictRule {

@@ -26,10 +26,18 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function newStack(): Promise<Stack> {
+/** A stack whose server weighs capture integrity as `integrity` says (`ignore` unless a test is about it). */
+async function newStack(integrity: 'review' | 'ignore' = 'ignore'): Promise<Stack> {
   const { contract: control } = await executeServerCommand<{ contract: string }, undefined>('handoff-stack');
-  return { control, ...(await call<Omit<Stack, 'control'>>(`${control}/stacks`, { method: 'POST' })) };
+  return { control, ...(await call<Omit<Stack, 'control'>>(`${control}/stacks`, { method: 'POST', body: JSON.stringify({ integrity }) })) };
 }
+
+/** What ekyc-flow/server decided for the session, as its owner reads it. */
+const serverResult = (stack: Stack, sessionId: string) =>
+  call<{ status: string; reasons: string[]; integrity: { flagged: boolean; uploads: { signals: unknown[] | null }[] } }>(
+    `${stack.control}/stacks/${stack.id}/result`,
+    { method: 'POST', body: JSON.stringify({ sessionId, token: 'token-a' }) },
+  );
 
 const received = (stack: Stack) =>
   call<{ requests: RecordedRequest[]; violations: EmulatorViolation[] }>(`${stack.control}/stacks/${stack.id}/requests`);
@@ -138,5 +146,36 @@ describe('<ekyc-flow> across origins, against FPT.AI’s strict stand-in', funct
     expect(violations).to.deep.equal([]);
     expect(callsOf(requests)).to.deep.equal(['init', 'front', 'back', 'face']);
     expectContractShapes(requests, true);
+  });
+
+  /** A whole flow through ekyc-flow/server on its own origin; the server's result, and what FPT.AI received. */
+  async function throughServer(integrity: 'review' | 'ignore') {
+    const stack = await newStack(integrity);
+    const { sessionId } = await call<{ sessionId: string }>(`${stack.server}/session`, { method: 'POST', headers: LOGIN });
+    const events = recordEvents();
+    const element = await mountFlow({ apiBase: stack.server, sessionId });
+    element.headers = LOGIN;
+    await completeFlow(element);
+    return { complete: eventsNamed(events, 'ekyc-complete')[0], result: await serverResult(stack, sessionId), ...(await received(stack)) };
+  }
+
+  // The test camera is synthetic in every engine (Chromium's fake device, Firefox's fake stream, WebKit's mock
+  // camera) and the browser is driven by WebDriver: this is what an injected stream looks like to the server.
+  it('through ekyc-flow/server weighing integrity, the synthetic camera ends in review with capture-integrity; FPT.AI never sees the signals', async () => {
+    const { complete, result, requests, violations } = await throughServer('review');
+    expect(complete?.integrity.flagged).to.equal(true);
+    expect(result.status).to.equal('review');
+    expect(result.reasons).to.include('capture-integrity');
+    expect(result.integrity.uploads.map((upload) => upload.signals !== null)).to.deep.equal([true, true, true]);
+    expect(violations).to.deep.equal([]);
+    expect(requests.flatMap((request) => request.textFields)).to.deep.equal([]);
+    expectContractShapes(requests, true);
+  });
+
+  it('through ekyc-flow/server with integrity: ignore, the same flow passes, its signals kept as evidence', async () => {
+    const { result, violations } = await throughServer('ignore');
+    expect(result.status).to.equal('passed');
+    expect(result.integrity.flagged).to.equal(true);
+    expect(violations).to.deep.equal([]);
   });
 });

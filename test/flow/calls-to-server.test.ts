@@ -39,6 +39,9 @@ describe('<ekyc-flow> calls to the integrator’s server', function () {
     expect(new Set(front).size).to.equal(1);
     expect(new Set(back).size).to.equal(1);
     expect(back[0]).to.not.equal(front[0]);
+    // Each upload, its retries too, carries the capture's integrity report (our own field: never forwarded).
+    const reports = received.map((request) => JSON.parse(request.integrity ?? 'null') as { signals?: unknown[] } | null);
+    expect(reports.map((report) => (report?.signals?.length ?? 0) > 0)).to.deep.equal(received.map(() => true));
   });
 
   it('sends a new Idempotency-Key for a photo taken again', async () => {

@@ -16,6 +16,7 @@ const capture = (side: CaptureSide): Capture => ({
   auto: false,
   quality: null,
   source: 'camera',
+  integrity: { signals: [], flagged: false },
 });
 
 const ocr = (key: string): OcrResult => ({
@@ -424,6 +425,7 @@ describe('flow machine: document-type changes', () => {
         sessionId: 's',
         ocr: { fields: {}, front: { errorCode: '0', errorMessage: '', data: [] }, back: null, qr: null, crossCheck: null },
         face: null,
+        integrity: { signals: [], flagged: false },
       },
     };
     expect(transition(done, change)).to.deep.equal({ state: done, effects: [] });

@@ -21,11 +21,34 @@ export interface ReceivedRequest {
   path: string;
   /** Every header the sender chose, names lower-cased. */
   headers: Record<string, string>;
+  /** The capture-integrity report the element sent with an upload (our own form field), or `null`. */
+  integrity: string | null;
 }
 
 export interface IntegratorServer extends BrowserEmulator {
   /** Everything the stand-in received, in order. */
   received: ReceivedRequest[];
+}
+
+/**
+ * A multipart body without its `integrity` part, and that part's text; other bodies as they are. Done on the
+ * bytes, boundary and all kept: what goes on is what the element sent, less that part, in every engine.
+ */
+function withoutIntegrity(bytes: Uint8Array, contentType: string): { body: Uint8Array<ArrayBuffer>; integrity: string | null } {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  const copy = new Uint8Array(bytes);
+  if (!contentType.startsWith('multipart/form-data') || !boundary) return { body: copy, integrity: null };
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  const delimiter = `--${boundary}`;
+  let integrity: string | null = null;
+  const kept = text.split(delimiter).filter((part) => {
+    const field = /^\r\ncontent-disposition: *form-data; *name="integrity"\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*)\r\n$/i.exec(part);
+    if (!field) return true;
+    integrity = new TextDecoder().decode(Uint8Array.from(field[1] ?? '', (char) => char.charCodeAt(0)));
+    return false;
+  });
+  return { body: Uint8Array.from(kept.join(delimiter), (char) => char.charCodeAt(0)), integrity };
 }
 
 /** Where the integrator's server stand-in answers: the page's own origin, as `ekyc-flow/server` mounted at `/kyc`. */
@@ -46,9 +69,11 @@ export async function useIntegratorServer(): Promise<IntegratorServer> {
       http.all(`${base}/*`, async ({ request }) => {
         const path = new URL(request.url).pathname.slice(INTEGRATOR_SERVER_PATH.length);
         const headers = Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value]));
-        received.push({ path, headers: senderHeaders(headers) });
+        // Our own form field stays here, as ekyc-flow/server keeps it: FPT.AI's contract has none.
+        const { body, integrity } =
+          request.method === 'POST' ? withoutIntegrity(new Uint8Array(await request.arrayBuffer()), headers['content-type'] ?? '') : { body: null, integrity: null };
+        received.push({ path, headers: senderHeaders(headers), integrity });
         const forwarded = Object.entries(headers).filter(([name]) => DOCUMENTED_HEADERS.includes(name));
-        const body = request.method === 'POST' ? await request.arrayBuffer() : null;
         const outcome = await started.emulator.handle(new Request(`${started.apiBase}${path}`, { method: request.method, headers: forwarded, body }));
         if (outcome.kind === 'response') return outcome.response;
         return Response.error();

@@ -169,6 +169,7 @@ describe('every verdict, by decide alone', () => {
     back: side('idr', ['back']),
     face: face(),
     faceAttemptsExhausted: false,
+    integrity: { flagged: false, uploads: [] },
     ...changes,
   });
 

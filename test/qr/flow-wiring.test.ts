@@ -22,6 +22,7 @@ const capture = (side: CaptureSide, image: Blob = new Blob([side], { type: 'imag
   auto: false,
   quality: null,
   source: 'camera',
+  integrity: { signals: [], flagged: false },
 });
 
 const ocr = (key: string): OcrResult => ({

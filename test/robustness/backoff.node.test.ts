@@ -14,7 +14,7 @@ function readingFront(): ProcessingState {
     step: 'processing',
     sessionId: 's-1',
     work: 'ocr-front',
-    captures: { front: { side: 'front', image, width: 64, height: 40, auto: false, quality: null, source: 'camera' } },
+    captures: { front: { side: 'front', image, width: 64, height: 40, auto: false, quality: null, source: 'camera', integrity: { signals: [], flagged: false } } },
   };
 }
 

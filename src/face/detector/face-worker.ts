@@ -1,4 +1,5 @@
 // Module worker: owns the MediaPipe detector so inference never blocks the page.
+import { bitmapHash } from '../../integrity/bitmap-hash.js';
 import { asFaceDetectorError } from './errors.js';
 import { restrictFetch, type FetchScope } from './restrict-fetch.js';
 import { createLocalFaceDetector, type LocalFaceDetector } from './tasks-detector.js';
@@ -34,8 +35,11 @@ async function detect(message: Extract<ToFaceWorker, { type: 'detect' }>): Promi
     if (!detector) throw new Error('the face detector has not started');
     // MediaPipe misreads some video frames: a frame handed over as a `VideoFrame` becomes a bitmap here, off the
     // page's thread.
+    const timestamp = frame instanceof ImageBitmap ? null : frame.timestamp;
     image = frame instanceof ImageBitmap ? frame : await createImageBitmap(frame);
-    scope.postMessage({ type: 'faces', id: message.id, faces: detector.detect(image, message.timestampMs) });
+    const faces = detector.detect(image, message.timestampMs);
+    const hash = message.sign ? bitmapHash(image) : null;
+    scope.postMessage({ type: 'faces', id: message.id, faces, signature: hash === null ? null : { hash, timestamp } });
   } catch (error) {
     scope.postMessage({ type: 'detect-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   } finally {

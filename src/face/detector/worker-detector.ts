@@ -1,6 +1,7 @@
 import { sourceSize } from '../../platform/source-size.js';
 import { videoFrameOf } from '../../platform/video-frame.js';
 import { PendingRequests } from '../../platform/pending-requests.js';
+import type { FrameSignature } from '../../integrity/frame-hash.js';
 import type { FaceAssetUrls } from './assets.js';
 import { createFaceWorker } from './create-face-worker.js';
 import { FaceDetectorError } from './errors.js';
@@ -22,7 +23,7 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
     throw new FaceDetectorError('runtime', `the face worker could not start: ${String(error)}`, { cause: error });
   }
   const send = (message: ToFaceWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
-  const pending = new PendingRequests<Face[]>();
+  const pending = new PendingRequests<{ faces: Face[]; signature?: FrameSignature | null }>();
   let closed = false;
   // Video frames are handed over, unless the worker cannot receive them.
   let framesToWorker = true;
@@ -59,14 +60,14 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
       pending.rejectAll(new Error('the face worker could not read the frame'));
       return;
     }
-    if (data.type === 'faces') pending.settle(data.id, { value: data.faces });
+    if (data.type === 'faces') pending.settle(data.id, { value: data });
     else if (data.type === 'detect-failed') pending.settle(data.id, { error: new Error(data.message) });
   });
   worker.addEventListener('error', (event) => shutDown(`the face worker failed: ${event.message}`));
 
   return {
     thread: 'worker',
-    async detect(frame, timestampMs = performance.now()) {
+    async detect(frame, timestampMs = performance.now(), onSignature) {
       if (closed) throw new FaceDetectorError('closed', 'the face detector is closed');
       const size = sourceSize(frame);
       if (size.width === 0 || size.height === 0) return [];
@@ -76,8 +77,10 @@ export async function startWorkerDetector(urls: FaceAssetUrls, startWorker: () =
         throw new FaceDetectorError('closed', 'the face detector is closed');
       }
       const { id, answer } = pending.open(undefined);
-      send({ type: 'detect', id, frame: copy, timestampMs }, [copy]);
-      return answer;
+      send({ type: 'detect', id, frame: copy, timestampMs, sign: onSignature !== undefined }, [copy]);
+      const { faces, signature } = await answer;
+      if (signature) onSignature?.(signature);
+      return faces;
     },
     close() {
       shutDown('the face detector is closed');
