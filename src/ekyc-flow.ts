@@ -269,10 +269,11 @@ export class EkycFlow extends EkycFlowProperties {
     const { t, capture, onStart, onRetry, onCancel, onLoadCapture } = this;
     const onHandoff = this.offersHandoff ? this.onHandoff : undefined;
     const notice = this.handoffLoader.controller?.notice;
-    const controller = capture.controller;
+    const { controller, renderDone } = capture;
     return renderScreen(state, {
       ...{ t, onStart, onHandoff, onRetry, onCancel, onLoadCapture, needsSelfie: this.flow !== 'ocr-only', notice: notice && t(notice) },
       capture: controller && ((step) => controller.render(t, step, this.allowUpload, onHandoff)),
+      done: renderDone && ((done) => renderDone(t, done)),
       captureFailed: capture.state === 'failed',
     });
   }

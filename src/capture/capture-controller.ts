@@ -24,6 +24,8 @@ import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js
 // the capture screens' styles.
 export { prefetchFaceRuntime } from '../face/detector/prefetch.js';
 export { captureStyles } from '../styles/capture.styles.js';
+// The result screen comes after the capture steps only: it comes with them, not in the first bundle.
+export { renderDone } from '../views/done.js';
 
 // The JPEG encoder loads when the flow starts, not with the element.
 const loadEncoder = () => import('./encode.js');

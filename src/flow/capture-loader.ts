@@ -1,5 +1,7 @@
-import type { CSSResult } from 'lit';
+import type { CSSResult, TemplateResult } from 'lit';
 import type { CaptureController, CaptureHost, CaptureSettings } from '../capture/capture-controller.js';
+import type { Translate } from '../views/common.js';
+import type { DoneState } from './types.js';
 import { nextTask } from '../platform/scheduling.js';
 import type { FlowController } from './flow-controller.js';
 import { PrefetchController } from './prefetch-controller.js';
@@ -35,6 +37,8 @@ export class CaptureLoader {
   state: 'loading' | 'failed' | null = null;
   /** The capture screens' styles, arrived with their script: the host adds them to its own. */
   styles: CSSResult | null = null;
+  /** The result screen, which only follows the capture steps: it arrives with them. */
+  renderDone: ((t: Translate, state: DoneState) => TemplateResult) | null = null;
 
   private readonly host: CaptureHost;
   private readonly options: CaptureLoaderOptions;
@@ -63,9 +67,10 @@ export class CaptureLoader {
     this.state = 'loading';
     const { host, options } = this;
     loadCaptureModule().then(
-      ({ CaptureController, captureStyles }) => {
+      ({ CaptureController, captureStyles, renderDone }) => {
         this.state = null;
         this.styles = captureStyles;
+        this.renderDone = renderDone;
         this.controller = new CaptureController(host, options.flow, options.settings);
         // The screen that waited for it is drawn anew: its heading keeps the focus it had.
         const restoreFocus = options.keepHeadingFocus();

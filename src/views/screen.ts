@@ -1,8 +1,7 @@
-import type { TemplateResult } from 'lit';
-import type { CaptureState, FlowState } from '../flow/types.js';
+import { nothing, type TemplateResult } from 'lit';
+import type { CaptureState, DoneState, FlowState } from '../flow/types.js';
 import { renderCapturePending } from './capture-pending.js';
 import type { Translate } from './common.js';
-import { renderDone } from './done.js';
 import { renderError } from './error.js';
 import { renderIntro } from './intro.js';
 import { renderProcessing } from './processing.js';
@@ -19,6 +18,8 @@ export interface ScreenView {
   onHandoff: (() => void) | undefined;
   onRetry: () => void;
   onCancel: () => void;
+  /** The result screen, from the capture steps' script (the flow is done only after them). */
+  done: ((state: DoneState) => TemplateResult) | null;
   /** A capture step's screen, once the capture steps' script is here; else `null`. */
   capture: ((state: CaptureState) => TemplateResult) | null;
   /** The capture steps' script could not load: the waiting screen offers to try again (`onLoadCapture`). */
@@ -35,7 +36,7 @@ export function renderScreen(state: FlowState, view: ScreenView) {
     case 'processing':
       return renderProcessing(t, state, onCancel);
     case 'done':
-      return renderDone(t, state);
+      return view.done ? view.done(state) : nothing;
     case 'error':
       return renderError({ t, state, onRetry: view.onRetry, onCancel });
     default:
