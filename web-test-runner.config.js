@@ -14,6 +14,7 @@ import {
 } from './scripts/engines.js';
 import { prepareFakeCameras } from './scripts/fake-camera.js';
 import { handoffStackPlugin } from './scripts/handoff-stack-plugin.js';
+import { dealLanes, readLaneWeights, secondsOf } from './scripts/lanes.js';
 
 
 /**
@@ -51,15 +52,19 @@ if (missing.length > 0) {
   console.error(`\n${missingBrowsersMessage(missing)}\n`);
   process.exit(1);
 }
-// Chromium starts once per camera picture; Firefox and WebKit run twice side by side, one browser
-// for the camera groups (mostly waiting on the camera) and one for the rest, as the run's lanes.
-const firefox = engines.includes('firefox') ? firefoxLauncher() : null;
-const webkit = engines.includes('webkit') ? webkitLauncher() : null;
-const chromium = engines.includes('chromium') ? chromiumLauncher() : null;
-const firefoxForCameras = engines.includes('firefox') ? firefoxLauncher() : null;
-const webkitForCameras = engines.includes('webkit') ? webkitLauncher() : null;
-// WebKit is the slowest (its face detector runs on the page: its workers have no WebGL): a third lane.
-const webkitForRobustness = engines.includes('webkit') ? webkitLauncher() : null;
+// Every engine runs its tests in `LANES` lanes, each a browser of its own, and the files are dealt out so that the
+// lanes take about as long (scripts/lanes.js): the last lane's Firefox and WebKit also film every camera picture
+// (Chromium starts once per picture instead). `EKYC_LANES=<n>` changes how many.
+const LANES = Math.max(1, Number(process.env.EKYC_LANES ?? 3));
+const lanesOf = (engine, launch) => (engines.includes(engine) ? Array.from({ length: LANES }, () => launch()) : []);
+const chromiumLanes = lanesOf('chromium', () => chromiumLauncher());
+const firefoxLanes = lanesOf('firefox', () => firefoxLauncher());
+const webkitLanes = lanesOf('webkit', () => webkitLauncher());
+const chromium = chromiumLanes[0] ?? null;
+const firefox = firefoxLanes[0] ?? null;
+const webkit = webkitLanes[0] ?? null;
+const firefoxForCameras = firefoxLanes.at(-1) ?? null;
+const webkitForCameras = webkitLanes.at(-1) ?? null;
 const everyEngine = (chromiumForGroup) => [chromiumForGroup, firefox, webkit].filter(Boolean);
 
 /**
@@ -106,16 +111,30 @@ const cameraGroups = Object.entries(cameras)
     testRunnerHtml: pictureCameraPage(name),
   }))
   .filter((group) => group.files.length > 0);
-const ROBUSTNESS_FILES = 'test/robustness/**/*.test.ts';
-// With `--files`, the default group runs whatever it names.
-const robustnessGroup =
+// Without `--files`, the first lane is the default group (the top-level `files`), the others groups of their own;
+// with it, the default group runs whatever it names.
+const browserFiles = listFiles('test').filter(
+  (file) => file.endsWith('.test.ts') && !file.endsWith('.node.test.ts') && !file.startsWith('test/node/') && !file.startsWith('test/examples/'),
+);
+const laneWeights = readLaneWeights('test/lane-weights.json');
+const cameraFiles = browserFiles.filter((file) => file.endsWith('.camera.test.ts'));
+const laneFiles = browserFiles.filter((file) => !file.endsWith('.camera.test.ts') && !PURE_FILES.includes(file));
+const lanes = dealLanes(laneFiles, laneWeights, LANES, secondsOf(cameraFiles, laneWeights));
+const laneGroups =
   namedFiles === null
-    ? [{ name: 'robustness', files: [ROBUSTNESS_FILES, '!test/**/*.node.test.ts'], browsers: [chromium, firefox, webkitForRobustness].filter(Boolean) }]
+    ? lanes
+        .map((lane, index) => ({
+          name: `lane-${index + 1}`,
+          files: lane.files,
+          browsers: [chromiumLanes[index], firefoxLanes[index], webkitLanes[index]].filter(Boolean),
+        }))
+        .slice(1)
+        .filter((group) => group.files.length > 0)
     : [];
 
-// Pure functions run once, in Chromium: some draw their fixtures with canvas filters, which WebKit lacks.
-// A run without Chromium (`EKYC_ENGINES=webkit`) covers what differs between engines, not them.
-const pureGroup = namedFiles === null && chromium ? [{ name: 'once', files: PURE_FILES, browsers: [chromium] }] : [];
+// Pure functions run once, in Chromium (the last lane's): some draw their fixtures with canvas filters, which WebKit
+// lacks. A run without Chromium (`EKYC_ENGINES=webkit`) covers what differs between engines, not them.
+const pureGroup = namedFiles === null && chromium ? [{ name: 'once', files: PURE_FILES, browsers: [chromiumLanes.at(-1)] }] : [];
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -150,17 +169,10 @@ function faceModelHold(token) {
 }
 
 export default {
-  files: [
-    'test/**/*.test.ts',
-    '!test/**/*.camera.test.ts',
-    '!test/node/**',
-    '!test/**/*.node.test.ts',
-    '!test/examples/**',
-    // Their own group, for WebKit's third lane.
-    `!${ROBUSTNESS_FILES}`,
-    ...PURE_FILES.map((file) => `!${file}`),
-  ],
-  groups: [...robustnessGroup, ...pureGroup, ...cameraGroups],
+  // The first lane; `--files` puts the files it names here instead.
+  files: lanes[0]?.files ?? [],
+  // The camera groups first: their browsers start before the later lanes'.
+  groups: [...cameraGroups, ...laneGroups, ...pureGroup],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   // Four browsers at a time: on two cores, more only slowed each other down (WebKit runs MediaPipe on its pages).

@@ -108,9 +108,17 @@ export function failureLines(sessions) {
  */
 export function engineSummaryReporter({ versions = {} } = {}) {
   let logger;
+  /** When each session started and finished, by id: where the lanes' time goes, beyond the tests' own. */
+  const wall = new Map();
   return {
-    start({ config }) {
+    start({ config, sessions }) {
       logger = config.logger;
+      sessions.on('session-status-updated', (session) => {
+        const times = wall.get(session.id) ?? {};
+        if (session.status === 'INITIALIZING') times.start ??= Date.now();
+        if (session.status === 'FINISHED') times.end = Date.now();
+        wall.set(session.id, times);
+      });
     },
     stop({ sessions }) {
       const tally = tallyByEngine(sessions);
@@ -129,6 +137,10 @@ export function engineSummaryReporter({ versions = {} } = {}) {
           .flatMap((session) =>
             testTimes(session.testResults, [], []).map((test) => ({ engine: session.browser.name, file: relative(process.cwd(), session.testFile), ...test })),
           );
+        for (const session of sessions) {
+          const { start, end } = wall.get(session.id) ?? {};
+          rows.push({ engine: session.browser.name, file: relative(process.cwd(), session.testFile), group: session.group?.name, session: true, start, end });
+        }
         appendFileSync(process.env.EKYC_TIMINGS_FILE, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
       }
       if (process.env.EKYC_TIMINGS) logger.log(slowestFiles(sessions).join('\n'));
