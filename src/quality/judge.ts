@@ -1,3 +1,4 @@
+import { cardSlant, cardTurn } from './pose.js';
 import { DOCUMENT_THRESHOLDS, type DocumentThresholds } from './thresholds.js';
 import type { DocumentFrameReport, DocumentHint, DocumentVerdict, Side } from './types.js';
 
@@ -8,8 +9,9 @@ const fail = (hint: DocumentHint): DocumentVerdict => ({ ok: false, hint });
 /**
  * The first check a frame fails; `ready` when none. A view too dark or too
  * bright to find anything in is named first; then where the card is (three
- * clear sides mean the fourth is out of view: `card-cut-off`; fewer, or
- * sides leaning past `maxTilt`, mean no card is placed in the guide); then
+ * clear sides mean the fourth is out of view: `card-cut-off`; fewer, a card
+ * turned past `maxTilt`, or seen at a slant past `maxSlant` or
+ * `minSquareness`, mean no card is placed in the guide); then
  * the card's exposure, glare, sharpness, and the view's motion.
  */
 export function judgeDocumentFrame(
@@ -22,8 +24,8 @@ export function judgeDocumentFrame(
   if (exposure.blown > t.maxViewBlown) return fail('too-bright');
   const found = SIDES.filter((side) => card.sides[side] >= t.minSideScore);
   if (found.length < 3) return fail('no-card');
-  const tilt = Math.max(...found.map((side) => Math.abs(card.angles[side])));
-  if (tilt > t.maxTilt) return fail('no-card');
+  if (Math.abs(cardTurn(card, found)) > t.maxTilt) return fail('no-card');
+  if (cardSlant(card, found) > t.maxSlant) return fail('no-card');
   if (found.length === 4 && card.squareness < t.minSquareness) return fail('no-card');
   if (found.length === 4 && card.fill < t.minFill) return fail('move-closer');
   if (found.length === 3) return fail('card-cut-off');
