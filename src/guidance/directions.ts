@@ -55,6 +55,13 @@ function cardMiddle({ thumbnail }: DirectionReport, axis: 'x' | 'y', lighter: bo
   return total > 0 && total < count ? weight / total / count : null;
 }
 
+/**
+ * Share of the view around the guide busy with edges from which the surface is patterned (print, cloth, keys): there
+ * a lone straight edge, a pair of them or the view's brightness may well be the surface's, and no direction is given
+ * from fewer than three clear sides.
+ */
+const BUSY_SURROUND = 0.45;
+
 /** A card's middle this close to the guide's (a share of the guide's size) gives no direction along that axis. */
 const MIDDLE_TOLERANCE = 0.08;
 
@@ -115,6 +122,7 @@ export function documentDirection(
   if (clear.length === 0) return null;
   if (Math.abs(cardTurn(report.card, clear)) > thresholds.maxTilt) return 'straighten';
   if (clear.length === 4 || cardSlant(report.card, clear) > thresholds.maxSlant) return 'tilt-less';
+  if (clear.length < 3 && report.card.surround > BUSY_SURROUND) return null;
   const { guide, region } = report.layout;
   const aspect = guide.width / guide.height;
   const [topLeft, topRight, bottomRight, bottomLeft] = corners;

@@ -8,11 +8,12 @@ const fail = (hint: DocumentHint): DocumentVerdict => ({ ok: false, hint });
 
 /**
  * The first check a frame fails; `ready` when none. A view too dark or too
- * bright to find anything in is named first; then where the card is (three
+ * bright to find anything in is named first; then a view that moved since
+ * the last frame; then where the card is (three
  * clear sides mean the fourth is out of view: `card-cut-off`; fewer, a card
  * turned past `maxTilt`, or seen at a slant past `maxSlant` or
  * `minSquareness`, mean no card is placed in the guide); then
- * the card's exposure, glare, sharpness, and the view's motion.
+ * the card's exposure, glare and sharpness.
  */
 export function judgeDocumentFrame(
   report: DocumentFrameReport,
@@ -23,6 +24,9 @@ export function judgeDocumentFrame(
   if (exposure.high < t.minViewHigh) return fail('too-dark');
   if (exposure.blown > t.maxViewBlown) return fail('too-bright');
   const found = SIDES.filter((side) => card.sides[side] >= t.minSideScore);
+  // A view that moved is named before where the card is: its edges are smeared, and where they seem to be is no
+  // guide to where the card should go.
+  if (report.motion !== null && report.motion > t.maxMotion) return fail('hold-still');
   if (found.length < 3) return fail('no-card');
   if (Math.abs(cardTurn(card, found)) > t.maxTilt) return fail('no-card');
   if (cardSlant(card, found) > t.maxSlant) return fail('no-card');
@@ -34,6 +38,5 @@ export function judgeDocumentFrame(
   if (exposure.contrast < t.minContrast) return fail('low-contrast');
   if (glare.largest > t.maxGlarePatch) return fail('glare');
   if (report.sharpness < t.minSharpness) return fail('blurry');
-  if (report.motion !== null && report.motion > t.maxMotion) return fail('hold-still');
   return { ok: true, hint: 'ready' };
 }

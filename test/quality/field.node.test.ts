@@ -40,4 +40,20 @@ describe('the labelled field set', () => {
     const captured = mustCapture().filter((result) => result.right).length;
     expect(captured / mustCapture().length, wrongOnes(mustCapture()).join('\n')).to.be.at.least(0.95);
   });
+
+  it('says no card, never a direction, when there is none, whatever the surface', () => {
+    const bare = results.filter((result) => result.scene.card === null);
+    expect(bare.map((result) => result.shown)).to.deep.equal(bare.map(() => 'no-card'));
+  });
+
+  it('asks to hold still, not to move the card, when the view moves or the hand shook during the exposure', () => {
+    const moving = results.filter((result) => result.scene.kind === 'motion blur' || result.scene.kind === 'shaking hand');
+    expect(moving.length).to.be.above(0);
+    expect(moving.filter((result) => !result.hintRight).map((result) => `${result.scene.id}: ${result.shown}`)).to.deep.equal([]);
+  });
+
+  it('names blur for a card out of focus', () => {
+    const blurred = results.filter((result) => result.scene.kind === 'defocus');
+    expect(blurred.filter((result) => !result.hintRight).map((result) => `${result.scene.id}: ${result.shown}`)).to.deep.equal([]);
+  });
 });
