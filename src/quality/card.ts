@@ -1,7 +1,6 @@
 import { boxHeight, boxWidth } from './box.js';
 import type { EdgeMaps } from './edges.js';
 import {
-  besideLine,
   findLines,
   measureStretch,
   PRESENT,
@@ -208,15 +207,15 @@ export function measureSide(
   const before = standsOut(maps, line, start - BEYOND[1] * length, start - BEYOND[0] * length, step);
   const after = standsOut(maps, line, end + BEYOND[0] * length, end + BEYOND[1] * length, step);
   const middle = [start + MIDDLE[0] * length, start + MIDDLE[1] * length] as const;
-  const inside = besideLine(maps, line, middle[0], middle[1], { step, shift: INWARD[side] * NEIGHBOUR });
-  const outside = besideLine(maps, line, middle[0], middle[1], { step, shift: -INWARD[side] * NEIGHBOUR });
+  const inside = measureStretch(maps, line, middle[0], middle[1], { step, shift: INWARD[side] * NEIGHBOUR });
+  const outside = measureStretch(maps, line, middle[0], middle[1], { step, shift: -INWARD[side] * NEIGHBOUR });
   // Brightness on either side over two lines, so that a fine pattern (gingham) averages out.
   const further = INWARD[side] * 2 * NEIGHBOUR;
   const apart =
     (inside.grey +
-      besideLine(maps, line, middle[0], middle[1], { step, shift: further }).grey -
+      measureStretch(maps, line, middle[0], middle[1], { step, shift: further }).grey -
       outside.grey -
-      besideLine(maps, line, middle[0], middle[1], { step, shift: -further }).grey) /
+      measureStretch(maps, line, middle[0], middle[1], { step, shift: -further }).grey) /
     2;
   const alike = Math.max(0, 1 - Math.abs(apart) / APART);
   return {

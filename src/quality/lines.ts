@@ -147,11 +147,18 @@ export function findLines(maps: EdgeMaps, search: LineSearch, count: number): Li
   return lines;
 }
 
-/** What a stretch of a line shows: its mean signed strength, and the share of it where an edge shows at all. */
+/**
+ * What a stretch of a line shows: its mean signed strength, the share of it where an edge across it shows, and how
+ * busy and how bright the picture is along it.
+ */
 export interface StretchMeasure {
   signed: number;
-  /** Share of the samples whose edge strength, either sign, reaches `PRESENT`. */
+  /** Share of the samples whose edge strength across the line, either sign, reaches `PRESENT`. */
   cover: number;
+  /** Share of the samples where an edge of any direction reaches `PRESENT`. */
+  busy: number;
+  /** Mean grey level of the samples inside the image. */
+  grey: number;
   /** Share of the samples inside the image (those outside count as no edge). */
   seen: number;
 }
@@ -177,25 +184,40 @@ export function measureStretch(
   alongTo: number,
   { step = 2, shift = 0 }: StretchOptions = {},
 ): StretchMeasure {
-  if (alongTo <= alongFrom) return { signed: 0, cover: 0, seen: 0 };
+  if (alongTo <= alongFrom) return { signed: 0, cover: 0, busy: 0, grey: 0, seen: 0 };
   const { map, along: alongStride, across: acrossStride, limit, alongLimit } = stridesOf(maps, line.orientation);
+  const other = map === maps.vertical ? maps.horizontal : maps.vertical;
   // Rounding the offset moves the line by under half a pixel; the slope still applies around `mid`.
   const offset = Math.round(line.offset + shift);
   const total = Math.max(1, Math.floor((alongTo - alongFrom) / step) + 1);
   let sum = 0;
   let present = 0;
+  let busy = 0;
+  let level = 0;
   let inside = 0;
   for (let k = 0; k < total; k++) {
     const along = Math.round(alongFrom + k * step);
     if (along < 1 || along > alongLimit - 2) continue;
     const across = offset + Math.round(line.slope * (along - line.mid));
     if (across < 1 || across >= limit - 1) continue;
-    const value = map[along * alongStride + across * acrossStride] ?? 0;
+    const i = along * alongStride + across * acrossStride;
+    const value = map[i] ?? 0;
+    const crossing = other[i] ?? 0;
     sum += value;
+    level += maps.grey[i] ?? 0;
     inside++;
-    if (value >= PRESENT || value <= -PRESENT) present++;
+    if (value >= PRESENT || value <= -PRESENT) {
+      present++;
+      busy++;
+    } else if (crossing >= PRESENT || crossing <= -PRESENT) busy++;
   }
-  return { signed: sum / total, cover: present / total, seen: inside / total };
+  return {
+    signed: sum / total,
+    cover: present / total,
+    busy: busy / total,
+    grey: inside > 0 ? level / inside : 0,
+    seen: inside / total,
+  };
 }
 
 /**
@@ -233,43 +255,4 @@ export function refineLine(maps: EdgeMaps, line: Line, alongFrom: number, alongT
 /** Where a line is at a given position along it. */
 export function acrossAt(line: Line, along: number): number {
   return line.offset + line.slope * (along - line.mid);
-}
-
-/** Along a line beside a side: how busy the picture is (edges of any direction) and how bright. */
-export interface Beside {
-  /** Share of the samples where either map reaches `PRESENT`; samples outside the image count as quiet. */
-  busy: number;
-  /** Mean grey level of the samples inside the image. */
-  grey: number;
-}
-
-/** What the picture is like along `line` from `alongFrom` to `alongTo`. */
-export function besideLine(
-  maps: EdgeMaps,
-  line: Line,
-  alongFrom: number,
-  alongTo: number,
-  { step = 2, shift = 0 }: StretchOptions = {},
-): Beside {
-  if (alongTo <= alongFrom) return { busy: 0, grey: 0 };
-  const { along: alongStride, across: acrossStride, limit, alongLimit } = stridesOf(maps, line.orientation);
-  const { vertical, horizontal, grey } = maps;
-  const offset = Math.round(line.offset + shift);
-  const total = Math.max(1, Math.floor((alongTo - alongFrom) / step) + 1);
-  let busy = 0;
-  let level = 0;
-  let inside = 0;
-  for (let k = 0; k < total; k++) {
-    const along = Math.round(alongFrom + k * step);
-    if (along < 1 || along > alongLimit - 2) continue;
-    const across = offset + Math.round(line.slope * (along - line.mid));
-    if (across < 1 || across >= limit - 1) continue;
-    const i = along * alongStride + across * acrossStride;
-    const v = vertical[i] ?? 0;
-    const h = horizontal[i] ?? 0;
-    if (v >= PRESENT || v <= -PRESENT || h >= PRESENT || h <= -PRESENT) busy++;
-    level += grey[i] ?? 0;
-    inside++;
-  }
-  return { busy: busy / total, grey: inside > 0 ? level / inside : 0 };
 }

@@ -1,4 +1,4 @@
-import { seeded } from '../../quality/fixtures/random.js';
+import { addSensorNoise } from '../../quality/fixtures/random.js';
 import type { Picture } from './picture.js';
 
 /** One pass of a box blur of `radius` along rows or columns, every channel, edges clamped. */
@@ -62,14 +62,7 @@ export function expose(picture: Picture, gain: number, contrast = 1): void {
 
 /** Sensor noise of deviation about `sigma` grey levels, the same in every channel. */
 export function addNoise(picture: Picture, sigma: number, seed: number): void {
-  const random = seeded(seed);
-  const { data } = picture;
-  for (let i = 0; i < data.length; i += 3) {
-    const n = (random() + random() + random() - 1.5) * 2 * sigma;
-    data[i] = (data[i] ?? 0) + n;
-    data[i + 1] = (data[i + 1] ?? 0) + n;
-    data[i + 2] = (data[i + 2] ?? 0) + n;
-  }
+  addSensorNoise(picture.data, 3, sigma, seed);
 }
 
 /** The whole view moved by (dx, dy) pixels, as a shaking hand moves it between frames; edges repeat. */
