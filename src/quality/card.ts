@@ -94,10 +94,11 @@ const WHOLE_FROM = 0.5;
 const RUN_ON_TOLERANCE = 0.25;
 /**
  * How far the quadrilateral's width over height may stray from the guide's, as a natural logarithm, before its score
- * falls: a card leaning back 20° is some 10 % lower than it is wide, one leaning sideways some 10 % narrower, and a
- * camera that stretches a 16:9 picture to 4:3 (Chromium's test camera does) squeezes it by a quarter.
+ * falls: a card leaning back 20° is some 10 % lower than it is wide, one leaning sideways some 10 % narrower. More
+ * room (for a camera that stretches a 16:9 picture to 4:3, as Chromium's test camera does at 640×480) lets a card
+ * whose bottom is out of view pass for a whole one, with a line printed on it for its bottom side.
  */
-const ASPECT_SLACK = 0.3;
+const ASPECT_SLACK = 0.2;
 /**
  * Width over the guide's from which a quadrilateral is less likely the card the more it exceeds it: a card 15 % wider
  * than the guide is still framed whole; a pattern lined up with the analysed view's border is wider.
