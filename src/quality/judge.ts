@@ -12,7 +12,7 @@ const fail = (hint: DocumentHint): DocumentVerdict => ({ ok: false, hint });
  * the last frame; then where the card is (three
  * clear sides mean the fourth is out of view: `card-cut-off`; fewer, a card
  * turned past `maxTilt`, or seen at a slant past `maxSlant` or
- * `minSquareness`, mean no card is placed in the guide); then
+ * `minSquareness` (`maxSlantOfThreeSides` with a side out of view), mean no card is placed in the guide); then
  * the card's exposure, glare and sharpness.
  */
 export function judgeDocumentFrame(
@@ -29,7 +29,7 @@ export function judgeDocumentFrame(
   if (report.motion !== null && report.motion > t.maxMotion) return fail('hold-still');
   if (found.length < 3) return fail('no-card');
   if (Math.abs(cardTurn(card, found)) > t.maxTilt) return fail('no-card');
-  if (cardSlant(card, found) > t.maxSlant) return fail('no-card');
+  if (cardSlant(card, found) > (found.length === 4 ? t.maxSlant : t.maxSlantOfThreeSides)) return fail('no-card');
   if (found.length === 4 && card.squareness < t.minSquareness) return fail('no-card');
   if (found.length === 4 && card.fill < t.minFill) return fail('move-closer');
   if (found.length === 3) return fail('card-cut-off');

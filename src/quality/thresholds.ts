@@ -29,6 +29,11 @@ export const DOCUMENT_THRESHOLDS = {
    */
   maxSlant: 14,
   /**
+   * The same with a side out of view, when the squareness cannot be measured: as far as the two opposite sides of a
+   * card at `minSquareness` lean apart (some 11°), so that a card seen too far at a slant is not taken for one cut off.
+   */
+  maxSlantOfThreeSides: 11,
+  /**
    * Shorter over longer opposite side: a card seen at a slant passes at 80 % (top edge 80 % of the bottom: leaning
    * 20° away from a phone at 10 cm), not at 70 % (leaning 40°).
    */
