@@ -3,13 +3,15 @@
 // Measures, asserts nothing. Both profiles (this machine; a throttled low-end phone on a slow mobile
 // link) are measured side by side. `BENCH_ONLY=profiles` measures the profiles alone (`BENCH_PROFILE=low-end`: that
 // one only), `BENCH_DIST` another build (default dist/), `BENCH_OUT` another file (default bench/results.json),
-// `BENCH_INTRO_MS` how long the paced flow's user reads the intro (default 8000).
+// `BENCH_INTRO_MS` how long the paced flow's user reads the intro (default 8000). `BENCH_ONLY=field` runs the labelled
+// field set alone, in this process (no build or browser needed: `BENCH_ONLY=field npx tsx bench/run.ts`).
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { prepareFakeCameras } from '../scripts/fake-camera.js';
 import { launchChromium, runPage } from './lib/browser.js';
 import { causeNamer } from './lib/causes.js';
+import { fieldReport, runFieldSet } from './lib/field.js';
 import { runScenario, SCENARIOS, summariseFlows } from './lib/flows.js';
 import { measureProfiles, profileTable } from './lib/profile-runs.js';
 import { startBenchServer } from './lib/server.js';
@@ -21,6 +23,11 @@ import { formatBytes, formatMs, table } from './lib/table.js';
 const RUNS = { firstFrame: 7, faceDetection: 3, documentAnalysis: 1, qrDecoding: 3, flow: 3 };
 
 type Numbers = Record<string, number>;
+
+if (process.env['BENCH_ONLY'] === 'field') {
+  console.log(fieldReport(runFieldSet()));
+  process.exit(0);
+}
 
 // A copy of the build: others' `npm run build` may empty dist/ while this runs.
 const distDir = resolve('node_modules/.cache/ekyc-bench/dist');
@@ -88,6 +95,8 @@ try {
   const flows = summariseFlows(flowRuns);
   log('profiles…');
   const profiles = await measureProfiles(launchChromium, server.origin, cameras['card-scene'] ?? '', log);
+  log('field set…');
+  const field = runFieldSet();
   const environment = {
     date: new Date().toISOString(),
     chromium: chromiumVersion,
@@ -103,7 +112,8 @@ try {
     cameraOpenMedianMs: median(firstFrames.map((run) => run['cameraOpenMs'] ?? Number.NaN)),
     runs: firstFrames.length,
   };
-  const results = { environment, sizes, firstFrame, documentAnalysis, faceDetection, qrDecoding, flows: { ...flows, phases }, profiles };
+  const fieldSet = { ...field, table: undefined };
+  const results = { environment, sizes, firstFrame, documentAnalysis, faceDetection, qrDecoding, flows: { ...flows, phases }, profiles, fieldSet };
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
   const sizeRow = (row: { name: string; bytes: number; gzip: number; brotli: number }) => [
@@ -186,6 +196,8 @@ try {
     ]),
     '',
     profileTable(profiles, nameCause),
+    '',
+    fieldReport(field),
   ];
   console.log(output.join('\n'));
   log(`\nwritten: ${resultsFile}`);

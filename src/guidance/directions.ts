@@ -1,4 +1,5 @@
 import type { MoveDirection, SelfieCheck } from '../face/rules/selfie-check.js';
+import { cardSlant, cardTurn } from '../quality/pose.js';
 import { DOCUMENT_THRESHOLDS } from '../quality/thresholds.js';
 import type { DocumentFrameReport, DocumentHint, Side } from '../quality/types.js';
 
@@ -54,6 +55,13 @@ function cardMiddle({ thumbnail }: DirectionReport, axis: 'x' | 'y', lighter: bo
   return total > 0 && total < count ? weight / total / count : null;
 }
 
+/**
+ * Share of the view around the guide busy with edges from which the surface is patterned (print, cloth, keys): there
+ * a lone straight edge, a pair of them or the view's brightness may well be the surface's, and no direction is given
+ * from fewer than three clear sides.
+ */
+const BUSY_SURROUND = 0.45;
+
 /** A card's middle this close to the guide's (a share of the guide's size) gives no direction along that axis. */
 const MIDDLE_TOLERANCE = 0.08;
 
@@ -104,17 +112,17 @@ function byMiddle(report: DirectionReport, axis: 'x' | 'y', lighter: boolean): D
 export function documentDirection(
   report: DirectionReport,
   hint: DocumentHint,
-  thresholds: { minSideScore: number; maxTilt: number } = DOCUMENT_THRESHOLDS,
+  thresholds: { minSideScore: number; maxTilt: number; maxSlant: number } = DOCUMENT_THRESHOLDS,
 ): DocumentDirection | null {
   if (hint === 'move-closer') return 'move-closer';
   if (hint !== 'no-card' && hint !== 'card-cut-off') return null;
-  const { sides, angles, corners } = report.card;
+  const { sides, corners } = report.card;
   const found = (side: Side): boolean => sides[side] >= thresholds.minSideScore;
   const clear = SIDES.filter(found);
   if (clear.length === 0) return null;
-  const tilt = Math.max(...clear.map((side) => Math.abs(angles[side])));
-  if (tilt > thresholds.maxTilt) return 'straighten';
-  if (clear.length === 4) return 'tilt-less';
+  if (Math.abs(cardTurn(report.card, clear)) > thresholds.maxTilt) return 'straighten';
+  if (clear.length === 4 || cardSlant(report.card, clear) > thresholds.maxSlant) return 'tilt-less';
+  if (clear.length < 3 && report.card.surround > BUSY_SURROUND) return null;
   const { guide, region } = report.layout;
   const aspect = guide.width / guide.height;
   const [topLeft, topRight, bottomRight, bottomLeft] = corners;

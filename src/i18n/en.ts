@@ -53,7 +53,7 @@ export const en = {
   'review.alt.back': 'Your photo of the back of the document',
   'review.alt.selfie': 'Your selfie',
 
-  'hint.document.no-card': 'Place your card in the frame',
+  'hint.document.no-card': 'Card not found: place it inside the frame',
   'hint.document.move-closer': 'Bring the card closer',
   'hint.document.card-cut-off': 'Move the card fully into the frame',
   'hint.document.too-dark': 'Find more light',

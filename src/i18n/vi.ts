@@ -55,7 +55,7 @@ export const vi: EkycStrings = {
   'review.alt.back': 'Ảnh mặt sau giấy tờ của bạn',
   'review.alt.selfie': 'Ảnh chân dung của bạn',
 
-  'hint.document.no-card': 'Đặt thẻ vào trong khung',
+  'hint.document.no-card': 'Không tìm thấy thẻ: hãy đặt thẻ vào trong khung',
   'hint.document.move-closer': 'Đưa thẻ lại gần hơn',
   'hint.document.card-cut-off': 'Đưa toàn bộ thẻ vào trong khung',
   'hint.document.too-dark': 'Hãy tìm chỗ sáng hơn',

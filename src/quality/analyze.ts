@@ -73,6 +73,7 @@ export function analyzeDocumentFrame(
       angles: fit.angles,
       lighter: fit.lighter,
       squareness: fit.squareness,
+      surround: fit.surround,
     },
     exposure: {
       mean: greyStats(grey, content).mean,

@@ -25,6 +25,8 @@ export interface EdgeMaps {
   vertical: Float32Array;
   /** Signed strength of edges running across (brightness changing along y). */
   horizontal: Float32Array;
+  /** The grey levels they were found on. */
+  grey: Uint8Array;
 }
 
 /**
@@ -49,5 +51,5 @@ export function edgeMaps(image: GreyImage, saturation = EDGE_SATURATION): EdgeMa
       }
     }
   }
-  return { width, height, vertical, horizontal };
+  return { width, height, vertical, horizontal, grey: data };
 }

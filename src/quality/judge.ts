@@ -1,3 +1,4 @@
+import { cardSlant, cardTurn } from './pose.js';
 import { DOCUMENT_THRESHOLDS, type DocumentThresholds } from './thresholds.js';
 import type { DocumentFrameReport, DocumentHint, DocumentVerdict, Side } from './types.js';
 
@@ -7,10 +8,12 @@ const fail = (hint: DocumentHint): DocumentVerdict => ({ ok: false, hint });
 
 /**
  * The first check a frame fails; `ready` when none. A view too dark or too
- * bright to find anything in is named first; then where the card is (three
- * clear sides mean the fourth is out of view: `card-cut-off`; fewer, or
- * sides leaning past `maxTilt`, mean no card is placed in the guide); then
- * the card's exposure, glare, sharpness, and the view's motion.
+ * bright to find anything in is named first; then a view that moved since
+ * the last frame; then where the card is (three
+ * clear sides mean the fourth is out of view: `card-cut-off`; fewer, a card
+ * turned past `maxTilt`, or seen at a slant past `maxSlant` or
+ * `minSquareness` (`maxSlantOfThreeSides` with a side out of view), mean no card is placed in the guide); then
+ * the card's exposure, glare and sharpness.
  */
 export function judgeDocumentFrame(
   report: DocumentFrameReport,
@@ -21,9 +24,12 @@ export function judgeDocumentFrame(
   if (exposure.high < t.minViewHigh) return fail('too-dark');
   if (exposure.blown > t.maxViewBlown) return fail('too-bright');
   const found = SIDES.filter((side) => card.sides[side] >= t.minSideScore);
+  // A view that moved is named before where the card is: its edges are smeared, and where they seem to be is no
+  // guide to where the card should go.
+  if (report.motion !== null && report.motion > t.maxMotion) return fail('hold-still');
   if (found.length < 3) return fail('no-card');
-  const tilt = Math.max(...found.map((side) => Math.abs(card.angles[side])));
-  if (tilt > t.maxTilt) return fail('no-card');
+  if (Math.abs(cardTurn(card, found)) > t.maxTilt) return fail('no-card');
+  if (cardSlant(card, found) > (found.length === 4 ? t.maxSlant : t.maxSlantOfThreeSides)) return fail('no-card');
   if (found.length === 4 && card.squareness < t.minSquareness) return fail('no-card');
   if (found.length === 4 && card.fill < t.minFill) return fail('move-closer');
   if (found.length === 3) return fail('card-cut-off');
@@ -32,6 +38,5 @@ export function judgeDocumentFrame(
   if (exposure.contrast < t.minContrast) return fail('low-contrast');
   if (glare.largest > t.maxGlarePatch) return fail('glare');
   if (report.sharpness < t.minSharpness) return fail('blurry');
-  if (report.motion !== null && report.motion > t.maxMotion) return fail('hold-still');
   return { ok: true, hint: 'ready' };
 }

@@ -35,9 +35,27 @@ export async function copyRgbRegion(frame: VideoFrame, layout: FrameLayout): Pro
   if (!plane) throw new Error(`A ${String(frame.format)} frame without its plane.`);
   const [red, blue] = frame.format !== null && BLUE_FIRST.has(frame.format) ? [2, 0] : [0, 2];
 
-  const columns = spans(region.x - x0, region.width, width);
-  const rows = spans(region.y - y0, region.height, height);
   const image = outputImage(width, height);
+  averagePackedRgb(data, plane, red, blue, {
+    columns: spans(region.x - x0, region.width, width),
+    rows: spans(region.y - y0, region.height, height),
+    out: image,
+  });
+  return image;
+}
+
+/**
+ * Averages every pixel of a packed RGB plane (four bytes a pixel, red and blue at `red` and `blue`) under each
+ * pixel of `out`: pixel (x, y) covers columns `[columns[x], columns[x + 1])` and rows `[rows[y], rows[y + 1])`.
+ */
+export function averagePackedRgb(
+  data: ArrayLike<number>,
+  plane: { offset: number; stride: number },
+  red: number,
+  blue: number,
+  { columns, rows, out: image }: { columns: Int32Array; rows: Int32Array; out: ImageData },
+): void {
+  const { width, height } = image;
   const out = image.data;
   for (let y = 0; y < height; y++) {
     const top = rows[y] ?? 0;
@@ -65,5 +83,4 @@ export async function copyRgbRegion(frame: VideoFrame, layout: FrameLayout): Pro
       out[p + 3] = 255;
     }
   }
-  return image;
 }

@@ -18,10 +18,26 @@ export const DOCUMENT_THRESHOLDS = {
    * has text large enough to read; at 70 % (0.49) it is too far away.
    */
   minFill: 0.6,
-  /** Degrees a found side may lean: a card turned by 6° passes; by 12° it is not placed in the guide. */
+  /**
+   * Degrees the card may be turned in its plane (the mean lean of its found sides): a card turned by 6° passes; by
+   * 12° it is not placed in the guide.
+   */
   maxTilt: 8,
-  /** Shorter over longer opposite side: a card seen at a slant (top edge 85 % of the bottom) passes, 70 % does not. */
-  minSquareness: 0.8,
+  /**
+   * Degrees a found side may lean apart from the card's turn, as perspective leans a card's sides apart: some 10°
+   * for a card leaning 20° away from a phone's camera at 10 cm, 20° at 40°.
+   */
+  maxSlant: 14,
+  /**
+   * The same with a side out of view, when the squareness cannot be measured: as far as the two opposite sides of a
+   * card at `minSquareness` lean apart (some 11°), so that a card seen too far at a slant is not taken for one cut off.
+   */
+  maxSlantOfThreeSides: 11,
+  /**
+   * Shorter over longer opposite side: a card seen at a slant passes at 80 % (top edge 80 % of the bottom: leaning
+   * 20° away from a phone at 10 cm), not at 70 % (leaning 40°).
+   */
+  minSquareness: 0.74,
   /**
    * When even the bright parts of the view (95th percentile) are darker than this, it is too dark to find a card in.
    */

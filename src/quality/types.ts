@@ -78,6 +78,11 @@ export interface CardReport {
   lighter: boolean;
   /** Shorter over longer side, the worse of the two opposite pairs (1: a rectangle, lower: seen at a slant). */
   squareness: number;
+  /**
+   * Share of the analysed view around the guide that is busy with edges (print, cloth, keys), 0–1: on such a surface
+   * a lone straight edge or the view's brightness says nothing of where the card is.
+   */
+  surround: number;
 }
 
 export interface ExposureReport {
