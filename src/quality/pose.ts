@@ -4,13 +4,21 @@ import type { CardReport, Side } from './types.js';
 const lean = (card: Pick<CardReport, 'angles'>, side: Side): number =>
   side === 'top' || side === 'bottom' ? card.angles[side] : -card.angles[side];
 
+const PAIRS: readonly (readonly [Side, Side])[] = [
+  ['top', 'bottom'],
+  ['left', 'right'],
+];
+
 /**
- * How far the card is turned in its own plane, in degrees (clockwise positive): the mean lean of the `found` sides.
- * Perspective leans opposite sides opposite ways, so it cancels out here.
+ * How far the card is turned in its own plane, in degrees (clockwise positive): the mean lean of the `found` sides
+ * whose opposite side is found too, since perspective leans opposite sides opposite ways and cancels out within a
+ * pair; a side alone would count its perspective as turn. With no pair found, the mean lean of what is found.
  */
 export function cardTurn(card: Pick<CardReport, 'angles'>, found: readonly Side[]): number {
-  if (found.length === 0) return 0;
-  return found.reduce((sum, side) => sum + lean(card, side), 0) / found.length;
+  const paired = PAIRS.filter(([a, b]) => found.includes(a) && found.includes(b)).flat();
+  const sides = paired.length > 0 ? paired : found;
+  if (sides.length === 0) return 0;
+  return sides.reduce((sum, side) => sum + lean(card, side), 0) / sides.length;
 }
 
 /** How much the `found` sides lean apart from the turn, in degrees (the largest): the slant of a card seen in perspective. */
