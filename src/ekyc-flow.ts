@@ -269,11 +269,11 @@ export class EkycFlow extends EkycFlowProperties {
     const { t, capture, onStart, onRetry, onCancel, onLoadCapture } = this;
     const onHandoff = this.offersHandoff ? this.onHandoff : undefined;
     const notice = this.handoffLoader.controller?.notice;
-    const { controller, renderDone } = capture;
+    const { controller, views } = capture;
     return renderScreen(state, {
       ...{ t, onStart, onHandoff, onRetry, onCancel, onLoadCapture, needsSelfie: this.flow !== 'ocr-only', notice: notice && t(notice) },
-      capture: controller && ((step) => controller.render(t, step, this.allowUpload, onHandoff)),
-      done: renderDone && ((done) => renderDone(t, done)),
+      capture: controller && views && ((step) => views.renderCaptureStep(t, step, controller.screen(step), this.allowUpload, onHandoff)),
+      done: views && ((done) => views.renderDone(t, done)),
       captureFailed: capture.state === 'failed',
     });
   }
@@ -282,13 +282,12 @@ export class EkycFlow extends EkycFlowProperties {
     const state = this.machine.state;
     const t = this.t;
     const controller = this.handoffLoader.controller;
+    const { controller: capture, views } = this.capture;
     // A phone's element waits for its handoff's code to load and claim: no intro to start from meanwhile.
-    const handoff = this.handoffToken && !controller
-      ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>`
-      : controller?.render(t);
+    const handoff = this.handoffToken && !controller ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>` : controller?.render(t);
     return html`<div part="container" class="container" lang=${this.language.drawn}>
       ${handoff ?? html`${renderProgress(t, state)} ${this.screen(state)}`}
-      <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, this.capture.controller?.guidance.spokenHint ?? null, this.capture.controller?.reviewSpeech(t))}</div>
+      <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, views?.captureSpeech(t, state, capture?.guidance.spokenHint, capture?.summary))}</div>
     </div>`;
   }
 }
