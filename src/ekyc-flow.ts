@@ -282,12 +282,13 @@ export class EkycFlow extends EkycFlowProperties {
     const state = this.machine.state;
     const t = this.t;
     const controller = this.handoffLoader.controller;
-    const { controller: capture, views } = this.capture;
     // A phone's element waits for its handoff's code to load and claim: no intro to start from meanwhile.
-    const handoff = this.handoffToken && !controller ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>` : controller?.render(t);
+    const handoff = this.handoffToken && !controller
+      ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>`
+      : controller?.render(t);
     return html`<div part="container" class="container" lang=${this.language.drawn}>
       ${handoff ?? html`${renderProgress(t, state)} ${this.screen(state)}`}
-      <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, views?.captureSpeech(t, state, capture?.guidance.spokenHint, capture?.summary))}</div>
+      <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, this.capture.views?.captureSpeech(t, state, this.capture.controller?.speech))}</div>
     </div>`;
   }
 }

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CameraController } from '../camera/camera-controller.js';
 import type { CameraErrorCode } from '../camera/camera-errors.js';
 import { Cues } from '../feedback/cues.js';
-import type { CaptureHandlers, CaptureRefs, CaptureScreen } from '../flow/capture-screen.js';
+import type { CaptureHandlers, CaptureRefs, CaptureScreen, CaptureSpeech } from '../flow/capture-screen.js';
 import type { FlowController } from '../flow/flow-controller.js';
 import { isCaptureState, sideOfStep } from '../flow/steps.js';
 import type { CaptureState, LivenessChallenge } from '../flow/types.js';
@@ -110,12 +110,12 @@ export class CaptureController implements ReactiveController {
   screen(state: CaptureState): CaptureScreen {
     const { camera, guidance } = this;
     const guide = guideShapeOf(sideOfStep(state.step), state.config.documentType);
-    return { camera, ready: this.ready, hint: guidance.hint, frameReady: guidance.ready, guide, summary: this.summary, on: this.on, refs: this.refs };
+    return { camera, ready: this.ready, hint: guidance.hint, frameReady: guidance.ready, guide, summary: this.review.summary, on: this.on, refs: this.refs };
   }
 
-  /** What the checks found on the photo under review, in words; `null`: none under review, or not checked here. */
-  get summary(): CaptureScreen['summary'] {
-    return this.review.summary;
+  /** What the live region says on a capture step, besides the flow's state. */
+  get speech(): CaptureSpeech {
+    return { spokenHint: this.guidance.spokenHint, summary: this.review.summary };
   }
 
   /** Loads what the capture steps need ahead of them: the encoder, the face detector. */

@@ -41,6 +41,14 @@ export interface CaptureRefs {
   reviewImage: (element?: Element) => void;
 }
 
+/** What the live region says on a capture step, besides the flow's state. */
+export interface CaptureSpeech {
+  /** The hint as last announced to assistive technology. */
+  spokenHint: GuidanceHint | null;
+  /** What the checks found on the photo under review; `null`: none under review, or not checked on the device. */
+  summary: ReviewSummary | null;
+}
+
 /** A capture step's screen, as the capture controllers see it. */
 export interface CaptureScreen {
   camera: Pick<CameraController, 'status' | 'error' | 'stream' | 'devices' | 'torchSupported' | 'torchOn'>;

@@ -1,4 +1,4 @@
-import type { CaptureScreen, GuidanceHint, ReviewSummary } from '../flow/capture-screen.js';
+import type { CaptureScreen, CaptureSpeech } from '../flow/capture-screen.js';
 import { isCaptureState } from '../flow/steps.js';
 import type { CaptureState, FlowState } from '../flow/types.js';
 import { isStringKey } from '../i18n/localize.js';
@@ -20,12 +20,13 @@ export function renderCaptureStep(t: Translate, state: CaptureState, screen: Cap
  * What the polite live region says on a capture step: why the photo is asked for again; on review, that the photo
  * was taken (with the camera) and what the checks found; else guidance as last paced for assistive technology.
  */
-export function captureSpeech(t: Translate, state: FlowState, spokenHint?: GuidanceHint | null, summary?: ReviewSummary | null): string {
-  if (!isCaptureState(state)) return '';
+export function captureSpeech(t: Translate, state: FlowState, speech: CaptureSpeech | undefined): string {
+  if (!isCaptureState(state) || !speech) return '';
+  const { spokenHint, summary } = speech;
   const { notice, review } = state;
   if (notice) return notice.serverMessage ?? t(errorKey(notice.code, state.config.documentType));
   if (review) {
-    const text = reviewSummaryText(t, summary ?? null);
+    const text = reviewSummaryText(t, summary);
     return review.source === 'camera' ? `${t('review.taken')} ${text}` : text;
   }
   return spokenHint && isStringKey(spokenHint) ? t(spokenHint) : '';
