@@ -269,11 +269,11 @@ export class EkycFlow extends EkycFlowProperties {
     const { t, capture, onStart, onRetry, onCancel, onLoadCapture } = this;
     const onHandoff = this.offersHandoff ? this.onHandoff : undefined;
     const notice = this.handoffLoader.controller?.notice;
-    const { controller, renderDone } = capture;
+    const { controller, views } = capture;
     return renderScreen(state, {
       ...{ t, onStart, onHandoff, onRetry, onCancel, onLoadCapture, needsSelfie: this.flow !== 'ocr-only', notice: notice && t(notice) },
-      capture: controller && ((step) => controller.render(t, step, this.allowUpload, onHandoff)),
-      done: renderDone && ((done) => renderDone(t, done)),
+      capture: controller && views && ((step) => views.renderCaptureStep(t, step, controller.screen(step), this.allowUpload, onHandoff)),
+      done: views && ((done) => views.renderDone(t, done)),
       captureFailed: capture.state === 'failed',
     });
   }
@@ -288,7 +288,7 @@ export class EkycFlow extends EkycFlowProperties {
       : controller?.render(t);
     return html`<div part="container" class="container" lang=${this.language.drawn}>
       ${handoff ?? html`${renderProgress(t, state)} ${this.screen(state)}`}
-      <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, this.capture.controller?.guidance.spokenHint ?? null, this.capture.controller?.reviewSpeech(t))}</div>
+      <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, this.capture.views?.captureSpeech(t, state, this.capture.controller?.speech))}</div>
     </div>`;
   }
 }

@@ -11,6 +11,8 @@ export type CameraStatus = 'idle' | 'starting' | 'live' | 'paused' | 'error';
 export interface CameraOptions {
   /** Where streams come from (default `navigator.mediaDevices`); tests may pass their own. */
   mediaDevices?: Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices'> | undefined;
+  /** The camera failed (refused, missing, busy, lost): told as it happens, with `error` already set. */
+  onError?: ((code: CameraErrorCode) => void) | undefined;
 }
 
 const IDEAL_SIZE: Record<Facing, { width: number; height: number }> = {
@@ -196,6 +198,7 @@ export class CameraController implements ReactiveController {
     this.stopTracks('error');
     this.error = code;
     this.host.requestUpdate();
+    this.options.onError?.(code);
   }
 
   private stopTracks(status: CameraStatus): void {

@@ -1,5 +1,6 @@
 import type { DocumentType } from '../api/types.js';
 import type { CaptureSide } from '../events.js';
+import type { GuideShape } from '../flow/capture-screen.js';
 
 /** A region of a source image, in the source's pixels. */
 export interface Rect {
@@ -8,8 +9,6 @@ export interface Rect {
   width: number;
   height: number;
 }
-
-export type GuideShape = 'card' | 'passport' | 'face';
 
 /** Width / height of each guide: ID-1 cards (85.6 × 54 mm), ID-3 passport pages (125 × 88 mm), a face oval. */
 export const GUIDE_ASPECT: Record<GuideShape, number> = { card: 85.6 / 53.98, passport: 125 / 88, face: 1 / 1.3 };

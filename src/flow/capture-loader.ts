@@ -1,13 +1,14 @@
-import type { CSSResult, TemplateResult } from 'lit';
+import type { CSSResult } from 'lit';
 import type { CaptureController, CaptureHost, CaptureSettings } from '../capture/capture-controller.js';
-import type { Translate } from '../views/common.js';
-import type { DoneState } from './types.js';
 import { nextTask } from '../platform/scheduling.js';
 import type { FlowController } from './flow-controller.js';
 import { PrefetchController } from './prefetch-controller.js';
 
 /** The capture steps' script (camera, guidance, capture and review screens), one chunk loaded when first needed. */
-const loadCaptureModule = () => import('../capture/capture-controller.js');
+const loadCaptureModule = () => import('./capture-chunk.js');
+
+/** The screens that come with the capture steps' script: theirs, drawn from what the controller supplies, and the result. */
+export type CaptureViews = Pick<Awaited<ReturnType<typeof loadCaptureModule>>, 'renderCaptureStep' | 'captureSpeech' | 'renderDone'>;
 
 export interface CaptureLoaderOptions {
   flow: FlowController;
@@ -37,8 +38,8 @@ export class CaptureLoader {
   state: 'loading' | 'failed' | null = null;
   /** The capture screens' styles, arrived with their script: the host adds them to its own. */
   styles: CSSResult | null = null;
-  /** The result screen, which only follows the capture steps: it arrives with them. */
-  renderDone: ((t: Translate, state: DoneState) => TemplateResult) | null = null;
+  /** The capture and review screens, and the result screen, which only follows the capture steps: they arrive with them. */
+  views: CaptureViews | null = null;
 
   private readonly host: CaptureHost;
   private readonly options: CaptureLoaderOptions;
@@ -67,11 +68,11 @@ export class CaptureLoader {
     this.state = 'loading';
     const { host, options } = this;
     loadCaptureModule().then(
-      ({ CaptureController, captureStyles, renderDone }) => {
+      (chunk) => {
         this.state = null;
-        this.styles = captureStyles;
-        this.renderDone = renderDone;
-        this.controller = new CaptureController(host, options.flow, options.settings);
+        this.styles = chunk.captureStyles;
+        this.views = chunk;
+        this.controller = new chunk.CaptureController(host, options.flow, options.settings);
         // The screen that waited for it is drawn anew: its heading keeps the focus it had.
         const restoreFocus = options.keepHeadingFocus();
         host.requestUpdate();

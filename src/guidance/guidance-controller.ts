@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Rect } from '../capture/geometry.js';
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
+import type { GuidanceHint } from '../flow/capture-screen.js';
 import type { FrameSample } from '../integrity/stream-watch.js';
 import type { DocumentAnalyzer } from '../quality/analyzer.js';
 import { waits } from '../platform/waits.js';
-import type { FrameFindings, Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
+import type { FrameFindings, Guidance, GuidanceUpdate } from './types.js';
 
 /** What the current step wants watched. */
 export interface GuidanceTarget {

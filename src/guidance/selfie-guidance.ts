@@ -1,4 +1,5 @@
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
+import type { GuidanceHint } from '../flow/capture-screen.js';
 import type { FrameSample } from '../integrity/stream-watch.js';
 import {
   checkSelfie,
@@ -12,7 +13,7 @@ import {
 } from '../face/index.js';
 import { selfieDirection } from './directions.js';
 import { startFrameLoop } from './frame-loop.js';
-import type { Guidance, GuidanceHint, GuidanceUpdate } from './types.js';
+import type { Guidance, GuidanceUpdate } from './types.js';
 
 export interface SelfieGuidanceOptions {
   video: HTMLVideoElement;

@@ -1,4 +1,5 @@
 import type { CaptureQuality } from '../events.js';
+import type { GuidanceHint } from '../flow/capture-screen.js';
 import type { FrameSample } from '../integrity/stream-watch.js';
 import type { SelfieHint } from '../face/rules/selfie-check.js';
 
@@ -27,8 +28,6 @@ export interface GuidanceUpdate {
 
 /** What the checks found on a frame: a document's measured values (as `qualitySummary` gives them), or the selfie's verdict. */
 export type FrameFindings = { kind: 'document'; measured: CaptureQuality } | { kind: 'selfie'; hint: SelfieHint };
-
-export type GuidanceHint = `hint.selfie.${string}` | `hint.document.${string}`;
 
 export interface Guidance {
   stop(): void;

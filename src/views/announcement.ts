@@ -1,27 +1,21 @@
 import type { FlowState } from '../flow/types.js';
-import type { GuidanceHint } from '../guidance/types.js';
-import { isStringKey } from '../i18n/localize.js';
 import { errorKey, processingKey, type Translate } from './common.js';
 
 /**
- * What the polite live region says: the screen's news, or guidance as last paced for assistive technology;
- * on review, `review` (that the photo was taken, and what the checks found).
+ * What the polite live region says: the screen's news; on a capture step, `capture`, which the capture steps' screens
+ * say (src/views/capture-step.ts).
  */
-export function announcement(t: Translate, state: FlowState, spokenHint: GuidanceHint | null, review = ''): string {
-  const documentType = state.config.documentType;
+export function announcement(t: Translate, state: FlowState, capture = ''): string {
   switch (state.step) {
     case 'intro':
       return '';
     case 'error':
-      return state.error.serverMessage ?? t(errorKey(state.error.code, documentType));
+      return state.error.serverMessage ?? t(errorKey(state.error.code, state.config.documentType));
     case 'processing':
       return t(processingKey(state.work));
     case 'done':
       return t('step.done.title');
     default:
-      if (state.notice) return state.notice.serverMessage ?? t(errorKey(state.notice.code, documentType));
-      if (state.review) return review;
-      if (spokenHint && isStringKey(spokenHint)) return t(spokenHint);
-      return '';
+      return capture;
   }
 }

@@ -1,37 +1,17 @@
 import { html, nothing } from 'lit';
-import type { CameraController } from '../camera/camera-controller.js';
+import { ref } from 'lit/directives/ref.js';
 import type { CameraErrorCode } from '../camera/camera-errors.js';
-import { guideShapeOf } from '../capture/geometry.js';
-import { sideOfStep } from '../flow/steps.js';
+import type { CaptureScreen, GuidanceHint } from '../flow/capture-screen.js';
 import type { CaptureState } from '../flow/types.js';
-import type { GuidanceHint } from '../guidance/types.js';
 import { isStringKey } from '../i18n/localize.js';
 import { errorKey, heading, stepTitle, type Translate } from './common.js';
 import { streamPreview } from './stream-preview.js';
 
-export interface CaptureHandlers {
-  capture: () => void;
-  upload: () => void;
-  fileChosen: (event: Event) => void;
-  switchCamera: () => void;
-  torch: () => void;
-  retryCamera: () => void;
-  previewReady: (event: Event) => void;
-  cancel: () => void;
-}
-
-export interface CaptureView {
+/** A capture step: the flow's state, and what the capture controllers supply (the camera, guidance, handlers, refs). */
+export interface CaptureView extends CaptureScreen {
   t: Translate;
   state: CaptureState;
-  camera: Pick<CameraController, 'status' | 'error' | 'stream' | 'devices' | 'torchSupported' | 'torchOn'>;
-  /** The preview shows the camera's frames. */
-  ready: boolean;
-  /** What guidance says about the latest frame; `null`: the photo is taken by hand. */
-  hint: GuidanceHint | null;
-  /** Every check passes: the frame turns to its ready colour. */
-  frameReady: boolean;
   allowUpload: boolean;
-  on: CaptureHandlers;
   /** With `handoff-url`: the way on when this device's camera fails. */
   onHandoff?: (() => void) | undefined;
 }
@@ -57,13 +37,14 @@ function renderCameraProblem({ t, allowUpload, on, onHandoff }: CaptureView, cod
 }
 
 function renderViewfinder(view: CaptureView) {
-  const { t, state, camera, on } = view;
+  const { t, state, camera, on, refs } = view;
   const selfie = state.step === 'selfie';
-  return html`<div part="viewfinder" class="viewfinder ${selfie ? 'selfie' : 'document'}">
+  return html`<div part="viewfinder" class="viewfinder ${selfie ? 'selfie' : 'document'}" ${ref(refs.viewfinder)}>
       <video
         part="video"
         class=${selfie ? 'mirrored' : ''}
         ${streamPreview(camera.stream)}
+        ${ref(refs.video)}
         @loadeddata=${on.previewReady}
         @playing=${on.previewReady}
         @resize=${on.previewReady}
@@ -72,7 +53,7 @@ function renderViewfinder(view: CaptureView) {
         playsinline
         aria-label=${t(selfie ? 'camera.preview.selfie' : 'camera.preview.document')}
       ></video>
-      <div part="frame" class="frame ${guideShapeOf(sideOfStep(state.step), state.config.documentType)}" ?data-ready=${view.frameReady}></div>
+      <div part="frame" class="frame ${view.guide}" ?data-ready=${view.frameReady}></div>
       <p part="hint" class="hint">${view.ready ? hintText(t, view.hint, selfie) : t('camera.starting')}</p>
       <div class="camera-tools">
         ${camera.devices.length > 1
@@ -106,7 +87,7 @@ export function renderCapture(view: CaptureView) {
       : nothing}
     ${camera.status === 'error' && camera.error ? renderCameraProblem(view, camera.error) : renderViewfinder(view)}
     ${view.allowUpload
-      ? html`<input type="file" accept="image/*" tabindex="-1" aria-hidden="true" @change=${on.fileChosen} />`
+      ? html`<input type="file" accept="image/*" tabindex="-1" aria-hidden="true" ${ref(view.refs.fileInput)} @change=${on.fileChosen} />`
       : nothing}
   </section>`;
 }

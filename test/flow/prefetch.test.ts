@@ -74,7 +74,7 @@ describe('<ekyc-flow> while the intro waits', function () {
 
   before(async () => {
     // The capture steps' script, as the element fetches it first: on the page already, its arrival takes no task.
-    await import('../../src/capture/capture-controller.js');
+    await import('../../src/flow/capture-chunk.js');
   });
 
   beforeEach(() => {
