@@ -9,14 +9,14 @@ import { checkSettings, type ElementSettings } from './flow/config.js';
 import { FlowController } from './flow/flow-controller.js';
 import { isCaptureState } from './flow/steps.js';
 import type { FlowState } from './flow/types.js';
-import { HandoffLoader } from './handoff/handoff-loader.js';
+import { HandoffLoader } from './flow/handoff-loader.js';
 import type { ClaimedHandoff } from './handoff/protocol.js';
 import { LanguageController } from './i18n/language-controller.js';
 import { translate } from './i18n/localize.js';
 import { internalsOf, showStates } from './platform/custom-states.js';
 import { styles } from './styles/ekyc-flow.styles.js';
 import { announcement } from './views/announcement.js';
-import { errorKey, heading, type Translate } from './views/common.js';
+import { errorKey, type Translate } from './views/common.js';
 import { renderProgress } from './views/progress.js';
 import { renderScreen } from './views/screen.js';
 
@@ -143,6 +143,7 @@ export class EkycFlow extends EkycFlowProperties {
     step: () => this.machine.state.step,
     focus: () => this.focusHeading(),
     translate: (key) => this.t(key),
+    announce: (emission) => this.machine.announce(emission),
   });
 
   /** The current screen. */
@@ -281,11 +282,7 @@ export class EkycFlow extends EkycFlowProperties {
   override render() {
     const state = this.machine.state;
     const t = this.t;
-    const controller = this.handoffLoader.controller;
-    // A phone's element waits for its handoff's code to load and claim: no intro to start from meanwhile.
-    const handoff = this.handoffToken && !controller
-      ? html`<section part="handoff" aria-busy="true">${heading(t, t('handoff.connecting'))}</section>`
-      : controller?.render(t);
+    const handoff = this.handoffLoader.render(t, Boolean(this.handoffToken));
     return html`<div part="container" class="container" lang=${this.language.drawn}>
       ${handoff ?? html`${renderProgress(t, state)} ${this.screen(state)}`}
       <div class="sr-only" role="status" aria-live="polite">${announcement(t, state, this.capture.views?.captureSpeech(t, state, this.capture.controller?.speech))}</div>

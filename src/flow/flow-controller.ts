@@ -95,6 +95,15 @@ export class FlowController implements ReactiveController {
     }
   }
 
+  /**
+   * Fires `emission` (the handoff's, say) as the machine's own: once the element has rendered what it announces.
+   */
+  announce(emission: EkycEmission): void {
+    this.queued.push(emission);
+    this.renderPending = true;
+    this.host.requestUpdate();
+  }
+
   private flush(): void {
     const emissions = this.queued;
     this.queued = [];

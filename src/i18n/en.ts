@@ -1,3 +1,5 @@
+import type { HandoffStringKey } from './handoff.js';
+
 /** English text. Every key here exists in every language. */
 export const en = {
   'intro.title': 'Verify your identity',
@@ -146,31 +148,16 @@ export const en = {
   'result.fields': 'Details read from your document',
 
   'handoff.start': 'Continue on my phone',
-  'handoff.title': 'Continue on your phone',
-  'handoff.scan': 'Scan this code with your phone’s camera, or open the link on your phone.',
-  'handoff.qr': 'QR code of the link to open on your phone',
-  'handoff.copy': 'Copy link',
-  'handoff.copied': 'Link copied',
-  'handoff.time-left': 'The code expires in {time}.',
-  'handoff.expired': 'This code has expired.',
-  'handoff.renew': 'Get a new code',
-  'handoff.back': 'Use this device instead',
-  'handoff.status.waiting': 'Waiting for your phone…',
-  'handoff.status.connected': 'Phone connected',
-  'handoff.status.document-back': 'Front captured',
-  'handoff.status.selfie': 'Document captured',
-  'handoff.status.processing': 'Your phone is sending the photos…',
-  'handoff.status.error': 'Your phone has a problem; waiting for it…',
-  'handoff.status.done': 'Done',
-  'handoff.cancelled': 'The check was cancelled on the phone.',
-  'handoff.connecting': 'Connecting to your computer…',
-  'error.handoff-used': 'This link was already opened on another device. Ask your computer for a new code.',
-  'error.handoff-expired': 'This link has expired. Ask your computer for a new code.',
-  'handoff.phone-done': 'Done: go back to your computer.',
-  'handoff.phone-cancelled': 'Cancelled: go back to your computer.',
 } as const;
 
+/** A key of the element's own tables (`en`, `vi`). */
 export type StringKey = keyof typeof en;
 
-/** A full set of the element's text in one language. */
-export type EkycStrings = Record<StringKey, string>;
+/** Every text the element draws: its own, and the handoff's (`handoff.ts`, which comes with the handoff's script). */
+export type TextKey = StringKey | HandoffStringKey;
+
+/** The element's own text in one language: what it carries, or fetches for a language. */
+export type ElementStrings = Record<StringKey, string>;
+
+/** A full set of the element's text in one language, the handoff's included: what a page may override. */
+export type EkycStrings = Record<TextKey, string>;

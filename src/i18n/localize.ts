@@ -1,4 +1,4 @@
-import type { EkycStrings, StringKey } from './en.js';
+import type { ElementStrings, EkycStrings, StringKey, TextKey } from './en.js';
 import { vi } from './vi.js';
 
 export type Lang = 'vi' | 'en';
@@ -7,8 +7,15 @@ export type Lang = 'vi' | 'en';
  * The tables at hand. Vietnamese comes with the element and is what it draws with until another
  * language has arrived; English is fetched the first time an element speaks it.
  */
-const LANGUAGES: Partial<Record<Lang, EkycStrings>> = { vi };
+const LANGUAGES: Partial<Record<Lang, ElementStrings>> = { vi };
 const loads = new Map<Lang, Promise<void>>();
+/** Text that came with a script of its own (the handoff's), by language. */
+const ADDED: Partial<Record<Lang, Partial<EkycStrings>>> = {};
+
+/** Adds text that came with a script of its own, in every language. */
+export function addStrings(tables: Record<Lang, Partial<EkycStrings>>): void {
+  for (const [lang, table] of Object.entries(tables) as [Lang, Partial<EkycStrings>][]) ADDED[lang] = { ...ADDED[lang], ...table };
+}
 
 export const isStringKey = (key: string): key is StringKey => Object.hasOwn(vi, key);
 
@@ -41,12 +48,14 @@ export function loadLanguage(lang: Lang): Promise<void> {
  */
 export function translate(
   lang: Lang,
-  key: StringKey,
+  key: TextKey,
   overrides?: Partial<EkycStrings>,
   values: Record<string, string | number> = {},
 ): string {
-  const text = overrides?.[key] ?? (LANGUAGES[lang] ?? vi)[key];
+  const drawn = availableLang(lang);
+  // A key of text not here yet (a script's own, not loaded) shows as itself.
+  const text = overrides?.[key] ?? (LANGUAGES[drawn] as Partial<EkycStrings>)[key] ?? ADDED[drawn]?.[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
 
-export type { EkycStrings, StringKey };
+export type { EkycStrings, StringKey, TextKey };

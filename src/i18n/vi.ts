@@ -1,7 +1,7 @@
-import type { EkycStrings } from './en.js';
+import type { ElementStrings } from './en.js';
 
 /** Vietnamese text. */
-export const vi: EkycStrings = {
+export const vi: ElementStrings = {
   'intro.title': 'Xác minh danh tính',
   'intro.body': 'Chỉ mất khoảng một phút. Bạn sẽ chụp ảnh giấy tờ tùy thân và khuôn mặt của mình.',
   'intro.need.document': 'Giấy tờ tùy thân của bạn',
@@ -148,26 +148,4 @@ export const vi: EkycStrings = {
   'result.fields': 'Thông tin đọc từ giấy tờ',
 
   'handoff.start': 'Tiếp tục trên điện thoại',
-  'handoff.title': 'Tiếp tục trên điện thoại',
-  'handoff.scan': 'Quét mã này bằng camera điện thoại, hoặc mở liên kết trên điện thoại.',
-  'handoff.qr': 'Mã QR của liên kết để mở trên điện thoại',
-  'handoff.copy': 'Sao chép liên kết',
-  'handoff.copied': 'Đã sao chép liên kết',
-  'handoff.time-left': 'Mã hết hạn sau {time}.',
-  'handoff.expired': 'Mã này đã hết hạn.',
-  'handoff.renew': 'Lấy mã mới',
-  'handoff.back': 'Dùng thiết bị này',
-  'handoff.status.waiting': 'Đang chờ điện thoại của bạn…',
-  'handoff.status.connected': 'Điện thoại đã kết nối',
-  'handoff.status.document-back': 'Đã chụp mặt trước',
-  'handoff.status.selfie': 'Đã chụp giấy tờ',
-  'handoff.status.processing': 'Điện thoại đang gửi ảnh…',
-  'handoff.status.error': 'Điện thoại gặp sự cố; đang chờ…',
-  'handoff.status.done': 'Hoàn tất',
-  'handoff.cancelled': 'Quá trình xác minh đã bị hủy trên điện thoại.',
-  'handoff.connecting': 'Đang kết nối với máy tính…',
-  'error.handoff-used': 'Liên kết này đã được mở trên thiết bị khác. Hãy lấy mã mới trên máy tính.',
-  'error.handoff-expired': 'Liên kết này đã hết hạn. Hãy lấy mã mới trên máy tính.',
-  'handoff.phone-done': 'Xong: hãy quay lại máy tính của bạn.',
-  'handoff.phone-cancelled': 'Đã hủy: hãy quay lại máy tính của bạn.',
 };

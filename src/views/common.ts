@@ -3,10 +3,10 @@ import type { DocumentType } from '../api/types.js';
 import type { CaptureStep, EkycErrorCode } from '../events.js';
 import { hasBack } from '../flow/steps.js';
 import type { Work } from '../flow/types.js';
-import type { StringKey } from '../i18n/localize.js';
+import type { StringKey, TextKey } from '../i18n/localize.js';
 
 /** Looks a string up in the element's language, with the page's overrides. */
-export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
+export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
 
 /** Each screen's heading; it takes focus when its screen comes up. With `onCancel`, a cancel link beside it. */
 export function heading(t: Translate, text: string, onCancel?: () => void) {
@@ -25,7 +25,7 @@ export function stepTitle(t: Translate, step: CaptureStep, documentType: Documen
 }
 
 /** The text of an error code; a document without a back gets its own words for a front without a portrait. */
-export function errorKey(code: EkycErrorCode, documentType: DocumentType): StringKey {
+export function errorKey(code: EkycErrorCode, documentType: DocumentType): TextKey {
   return code === 'not-a-front' && !hasBack(documentType) ? 'error.not-a-front.passport' : `error.${code}`;
 }
 

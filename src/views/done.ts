@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
-import type { DoneState } from '../flow/types.js';
+import type { EkycCompleteDetail } from '../events.js';
 import { heading, type Translate } from './common.js';
 
 /** The fields a person recognises at a glance, when the document has them. */
 const SHOWN_FIELDS = ['Name', 'ID', 'Date of birth'];
 
-export function renderDone(t: Translate, { result }: DoneState) {
+/** The result screen, from what `ekyc-complete` carried (the flow's own, or a phone's through a handoff). */
+export function renderDone(t: Translate, { result }: { result: EkycCompleteDetail }) {
   const fields = SHOWN_FIELDS.flatMap((key) => result.ocr.fields[key] ?? []);
   const similarity = result.face?.similarity;
   return html`<section part="result" aria-labelledby="heading">

@@ -1,31 +1,20 @@
 import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import type { ComputerHandoffScreen, HandoffActions, HandoffScreen, PhoneHandoffScreen } from '../handoff-screen.js';
 import { heading, type Translate } from './common.js';
-import type { StringKey } from '../i18n/localize.js';
-
-export interface ComputerHandoffView {
-  t: Translate;
-  phase: 'creating' | 'showing' | 'expired' | 'failed';
-  /** The link for the phone, once the server gave a token. */
-  url: string | null;
-  /** A phone holds the handoff: the code and link are no longer shown. */
-  claimed: boolean;
-  secondsLeft: number;
-  status: StringKey;
-  copied: boolean;
-  on: { copy: () => void; renew: () => void; back: () => void };
-}
+import { renderDone } from './done.js';
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /** The computer while the phone works: the code and the link to open, the time left, and the phone's progress. */
-export function renderComputerHandoff(view: ComputerHandoffView) {
-  const { t, phase, url, claimed, on } = view;
+function renderComputerHandoff(t: Translate, view: ComputerHandoffScreen, on: HandoffActions) {
+  const { phase, url, claimed } = view;
   const showCode = phase === 'showing' && !claimed && url !== null;
   return html`<section part="handoff" aria-labelledby="heading">
     ${heading(t, t('handoff.title'))}
     ${showCode
       ? html`<p>${t('handoff.scan')}</p>
-          <canvas part="handoff-qr" class="handoff-qr" role="img" aria-label=${t('handoff.qr')} data-text=${url}></canvas>
+          <canvas part="handoff-qr" class="handoff-qr" role="img" aria-label=${t('handoff.qr')} ${ref(on.qrCanvas)}></canvas>
           <p class="handoff-link"><a part="handoff-link" href=${url} target="_blank" rel="noopener noreferrer">${url}</a></p>
           <div class="actions">
             <button part="handoff-copy-button" type="button" @click=${on.copy}>${t(view.copied ? 'handoff.copied' : 'handoff.copy')}</button>
@@ -51,18 +40,8 @@ export function renderComputerHandoff(view: ComputerHandoffView) {
   </section>`;
 }
 
-export interface PhoneHandoffView {
-  t: Translate;
-  /** `claiming`: waiting for the server; `refused`/`failed`: why not, `retry` for a connection problem; `over`: the end. */
-  phase: 'claiming' | 'refused' | 'failed' | 'over';
-  message: StringKey;
-  /** The heading; by default one that fits the phase. */
-  title?: StringKey | undefined;
-  onRetry: () => void;
-}
-
 /** The phone before and after its flow: connecting, refused, or sent back to the computer. */
-export function renderPhoneHandoff({ t, phase, message, title, onRetry }: PhoneHandoffView) {
+function renderPhoneHandoff(t: Translate, { phase, message, title }: PhoneHandoffScreen, onRetry: () => void) {
   title ??= phase === 'over' ? 'handoff.title' : phase === 'claiming' ? 'intro.title' : 'step.error.title';
   return html`<section part="handoff" aria-labelledby="heading" aria-busy=${phase === 'claiming' ? 'true' : 'false'}>
     ${heading(t, t(title))}
@@ -73,4 +52,16 @@ export function renderPhoneHandoff({ t, phase, message, title, onRetry }: PhoneH
         </div>`
       : nothing}
   </section>`;
+}
+
+/** The handoff's screen, on either end; on the computer, the result once the phone is done. */
+export function renderHandoff(t: Translate, screen: HandoffScreen, on: HandoffActions) {
+  switch (screen.end) {
+    case 'computer':
+      return renderComputerHandoff(t, screen, on);
+    case 'phone':
+      return renderPhoneHandoff(t, screen, on.retry);
+    case 'result':
+      return renderDone(t, screen);
+  }
 }
