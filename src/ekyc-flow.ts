@@ -204,7 +204,7 @@ export class EkycFlow extends EkycFlowProperties {
       void import('./flow/key-warning.js').then(({ warnAboutKey }) => warnAboutKey(location.hostname));
     }
     const token = this.handoffToken;
-    if (changed.has('handoffToken') && token) void this.handoffLoader.load().then((controller) => controller.claim(token));
+    if (changed.has('handoffToken') && token) this.handoffLoader.claim(token);
     if (changed.has('sessionId') && this.sessionId) this.machine.dispatch({ type: 'session-provided', sessionId: this.sessionId });
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });

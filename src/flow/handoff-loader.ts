@@ -14,6 +14,9 @@ export class HandoffLoader {
   controller: HandoffController | null = null;
   private renderHandoff: RenderHandoff | null = null;
   private loading: Promise<HandoffController> | null = null;
+  /** The phone's token, claimed once the script is here; kept to try again when the script could not load. */
+  private token: string | null = null;
+  private failed = false;
   private readonly host: HandoffHost;
   private readonly options: HandoffOptions;
 
@@ -29,7 +32,23 @@ export class HandoffLoader {
       this.controller = new HandoffController(this.host, this.options);
       return this.controller;
     });
+    // A script that could not load is fetched again next time.
+    this.loading.catch(() => (this.loading = null));
     return this.loading;
+  }
+
+  /** On the phone: claims `token` once the script is here; when it cannot load, the phone offers to try again. */
+  claim(token: string): void {
+    this.token = token;
+    this.failed = false;
+    this.host.requestUpdate();
+    this.load().then(
+      (controller) => controller.claim(token),
+      () => {
+        this.failed = true;
+        this.host.requestUpdate();
+      },
+    );
   }
 
   /**
@@ -37,8 +56,15 @@ export class HandoffLoader {
    * for the handoff's script meanwhile: no intro to start from.
    */
   render(t: Translate, phone: boolean): TemplateResult | null {
-    const { controller, renderHandoff } = this;
-    if (!controller || !renderHandoff) return phone ? html`<section part="handoff" aria-busy="true"></section>` : null;
+    const { controller, renderHandoff, token } = this;
+    if (!controller || !renderHandoff) {
+      if (!phone) return null;
+      const { failed } = this;
+      return html`<section part="handoff" aria-busy=${!failed}>
+        <p part="handoff-status" role="status">${t(failed ? 'error.network' : 'step.processing.init')}</p>
+        ${failed && token ? html`<button part="retry-button" class="primary" @click=${() => this.claim(token)}>${t('action.retry')}</button>` : null}
+      </section>`;
+    }
     const screen = controller.screen();
     return screen && renderHandoff(t, screen, controller.actions);
   }
