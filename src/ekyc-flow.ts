@@ -134,8 +134,8 @@ export class EkycFlow extends EkycFlowProperties {
       };
     },
   });
-  /** Whether the capture screens' styles, once arrived, are added to the element's (which restyles it). */
-  private captureStyled = false;
+  /** How many of the chunks' styles, once arrived, are added to the element's (which restyles it). */
+  private chunkStyles = 0;
   private readonly handoffLoader = new HandoffLoader(this, {
     api: () => this.api,
     computer: () => ({ settings: this.settings, urlTemplate: this.handoffUrl }),
@@ -208,10 +208,12 @@ export class EkycFlow extends EkycFlowProperties {
     if (changed.has('sessionId') && this.sessionId) this.machine.dispatch({ type: 'session-provided', sessionId: this.sessionId });
     const documentType = DOCUMENT_TYPES.find((type) => type === this.documentType);
     if (changed.has('documentType') && documentType) this.machine.dispatch({ type: 'document-type-changed', documentType });
-    // While the intro waits, as soon as the intro has fetched them: the tap on "Start" then does not wait on the restyle.
-    if (this.capture.styles && !this.captureStyled) {
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof EkycFlow).elementStyles, this.capture.styles]);
-      this.captureStyled = true;
+    // The chunks' styles as soon as they arrive (the capture steps' while the intro waits: the tap on "Start" then
+    // does not wait on the restyle).
+    const chunkStyles = [this.capture.styles, this.handoffLoader.styles].filter((sheet) => sheet !== null);
+    if (chunkStyles.length > this.chunkStyles) {
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof EkycFlow).elementStyles, ...chunkStyles]);
+      this.chunkStyles = chunkStyles.length;
     }
     const state = this.machine.state;
     showStates(this.internals, isCaptureState(state) && state.review ? [state.step, 'review'] : [state.step]);

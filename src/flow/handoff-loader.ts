@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type CSSResult, type TemplateResult } from 'lit';
 import type { HandoffController, HandoffHost, HandoffOptions } from '../handoff/handoff-controller.js';
 import { addStrings } from '../i18n/localize.js';
 import type { Translate } from '../views/common.js';
@@ -12,6 +12,8 @@ type RenderHandoff = Awaited<ReturnType<typeof loadHandoffChunk>>['renderHandoff
 export class HandoffLoader {
   /** Both ends of the handoff, once loaded. */
   controller: HandoffController | null = null;
+  /** The handoff screens' styles, arrived with their script: the host adds them to its own. */
+  styles: CSSResult | null = null;
   private renderHandoff: RenderHandoff | null = null;
   private loading: Promise<HandoffController> | null = null;
   /** The phone's token, claimed once the script is here; kept to try again when the script could not load. */
@@ -26,8 +28,9 @@ export class HandoffLoader {
   }
 
   load(): Promise<HandoffController> {
-    this.loading ??= loadHandoffChunk().then(({ HandoffController, handoffStrings, renderHandoff }) => {
+    this.loading ??= loadHandoffChunk().then(({ HandoffController, handoffStrings, handoffStyles, renderHandoff }) => {
       addStrings(handoffStrings);
+      this.styles = handoffStyles;
       this.renderHandoff = renderHandoff;
       this.controller = new HandoffController(this.host, this.options);
       return this.controller;

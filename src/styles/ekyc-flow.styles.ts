@@ -237,19 +237,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .handoff-qr {
-    display: block;
-    width: min(14rem, 70%);
-    aspect-ratio: 1;
-    margin-inline: auto;
-    image-rendering: pixelated;
-    background: #fff;
-  }
-
-  .handoff-link {
-    overflow-wrap: anywhere;
-  }
-
   section > :not(:first-child),
   section > slot:not(:first-child) > :first-child,
   section slot > :not(:first-child) {
