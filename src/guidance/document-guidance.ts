@@ -4,7 +4,8 @@ import { advanceGate, closeGate, documentCaptureRect, openGate, qualitySummary }
 import type { DocumentAnalysis, DocumentAnalyzer } from '../quality/index.js';
 import { documentDirection } from './directions.js';
 import { startFrameLoop } from './frame-loop.js';
-import type { Guidance, GuidanceUpdate } from './types.js';
+import type { CaptureQuality } from '../events.js';
+import type { FrameFindings, Guidance, GuidanceUpdate } from './types.js';
 
 export interface DocumentGuidanceOptions {
   video: HTMLVideoElement;
@@ -30,6 +31,11 @@ interface HeldFrame {
  */
 function holdFrame(video: HTMLVideoElement): VideoFrame | Promise<ImageBitmap> {
   return videoFrameOf(video) ?? createImageBitmap(video);
+}
+
+/** What the checks found on the frame measured: what the review of its photo says. */
+function findingsOf(analysis: DocumentAnalysis, quality: CaptureQuality | null): FrameFindings {
+  return { kind: 'document', measured: quality ?? qualitySummary(analysis), checks: analysis.checks, ok: analysis.verdict.ok };
 }
 
 /**
@@ -84,7 +90,7 @@ export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidanc
       quality,
       frame: capture?.bitmap ?? undefined,
       crop: capture ? documentCaptureRect(capture.analysis) : undefined,
-      findings: { kind: 'document', measured: quality ?? qualitySummary(analysis) },
+      findings: findingsOf(capture?.analysis ?? analysis, quality),
       sample: analysis.sample,
     });
   }, { onFailed: (error) => { options.onFailed(error); } });

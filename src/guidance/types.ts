@@ -2,6 +2,7 @@ import type { CaptureQuality } from '../events.js';
 import type { GuidanceHint } from '../flow/capture-screen.js';
 import type { FrameSample } from '../integrity/stream-watch.js';
 import type { SelfieHint } from '../face/rules/selfie-check.js';
+import type { DocumentChecks } from '../quality/judge.js';
 
 /** What on-device guidance says about the latest frame. */
 export interface GuidanceUpdate {
@@ -26,8 +27,13 @@ export interface GuidanceUpdate {
   sample?: FrameSample | undefined;
 }
 
-/** What the checks found on a frame: a document's measured values (as `qualitySummary` gives them), or the selfie's verdict. */
-export type FrameFindings = { kind: 'document'; measured: CaptureQuality } | { kind: 'selfie'; hint: SelfieHint };
+/**
+ * What the checks found on a frame: a document's measured values (as `qualitySummary` gives them) with the checks and
+ * verdict judged on them once, in `quality/`; or the selfie's verdict.
+ */
+export type FrameFindings =
+  | { kind: 'document'; measured: CaptureQuality; checks: DocumentChecks; ok: boolean }
+  | { kind: 'selfie'; hint: SelfieHint };
 
 export interface Guidance {
   stop(): void;

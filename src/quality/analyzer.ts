@@ -6,7 +6,7 @@ import { videoFrameOf } from '../platform/video-frame.js';
 import { analyzeDocumentFrame } from './analyze.js';
 import { sourceSize } from '../platform/source-size.js';
 import { createRegionGrabber } from './grab.js';
-import { judgeDocumentFrame } from './judge.js';
+import { documentChecks, judgeDocumentFrame, type DocumentChecks } from './judge.js';
 import { documentLayout, type LayoutOptions } from './layout.js';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.js';
 import type { DocumentThresholds } from './thresholds.js';
@@ -14,6 +14,8 @@ import type { DocumentFrameReport, DocumentVerdict, FrameLayout, Rect, Thumbnail
 
 export interface DocumentAnalysis extends DocumentFrameReport {
   verdict: DocumentVerdict;
+  /** The checks the review names, judged with the verdict's limits. */
+  checks: DocumentChecks;
   /** Where the measuring ran. */
   thread: 'worker' | 'main';
   /**
@@ -205,6 +207,7 @@ export function createDocumentAnalyzer(options: DocumentAnalyzerOptions = {}): D
       return {
         ...report,
         verdict: judgeDocumentFrame(report, options.thresholds),
+        checks: documentChecks(report, options.thresholds),
         thread,
         timing: { grab: grabbed - start, measure: ms, total: performance.now() - start },
         sample: { hash, timestamp, at: start, width: size.width, height: size.height },

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
-import { judgeDocumentFrame } from '../../src/quality/judge.js';
+import { documentChecks, judgeDocumentFrame } from '../../src/quality/judge.js';
 import { DOCUMENT_THRESHOLDS } from '../../src/quality/thresholds.js';
 import { passingReport } from './fixtures/reports.js';
 
@@ -123,5 +123,34 @@ describe('judging a frame', () => {
     report.sharpness = 1.2;
     expect(judgeDocumentFrame(report).ok).to.equal(true);
     expect(judgeDocumentFrame(report, { minSharpness: 1.5 }).hint).to.equal('blurry');
+  });
+});
+
+describe('the checks the review names', () => {
+  it('are all good on a frame that passes', () => {
+    expect(documentChecks(passingReport())).to.deep.equal({ corners: true, sharp: true, glare: false, light: 'lit' });
+  });
+
+  it('fail where the verdict fails, with the same limits', () => {
+    const cases: [string, (report: ReturnType<typeof passingReport>) => void, Partial<ReturnType<typeof documentChecks>>][] = [
+      ['card-cut-off', (report) => void (report.card.sides.left = 0.1), { corners: false }],
+      ['blurry', (report) => void (report.sharpness = 0.3), { sharp: false }],
+      ['glare', (report) => void (report.glare = { share: 0.01, largest: 0.008 }), { glare: true }],
+      ['too-dark', (report) => void (report.exposure.mean = DOCUMENT_THRESHOLDS.minMean - 1), { light: 'dark' }],
+      ['too-bright', (report) => void (report.glare = { share: DOCUMENT_THRESHOLDS.maxBlownShare + 0.05, largest: 0 }), { light: 'bright' }],
+    ];
+    for (const [hint, degrade, failed] of cases) {
+      const report = passingReport();
+      degrade(report);
+      expect(judgeDocumentFrame(report).hint, hint).to.equal(hint);
+      expect(documentChecks(report), hint).to.include(failed);
+    }
+  });
+
+  it('follow thresholds given to the judge', () => {
+    const report = passingReport();
+    report.sharpness = 1.2;
+    expect(documentChecks(report).sharp).to.equal(true);
+    expect(documentChecks(report, { minSharpness: 1.5 }).sharp).to.equal(false);
   });
 });
