@@ -35,6 +35,8 @@ export interface FlattenPlan {
   toSource: Homography;
   /** The part of the source the result reads: around the grown quadrilateral, inside the source, in whole pixels. */
   region: Rect;
+  /** The result's pixels a source pixel along the card's longest side (at most 1: the card is never enlarged). */
+  scale: number;
 }
 
 /**
@@ -117,7 +119,31 @@ export function planFlatten(corners: Quad, source: { width: number; height: numb
   const right = Math.min(source.width, Math.ceil(Math.max(...outline.map((p) => p.x))) + 1);
   const bottom = Math.min(source.height, Math.ceil(Math.max(...outline.map((p) => p.y))) + 1);
   if (!(right > left && bottom > top)) return null;
-  return { width, height, toSource, region: { x: left, y: top, width: right - left, height: bottom - top } };
+  return { width, height, toSource, region: { x: left, y: top, width: right - left, height: bottom - top }, scale };
+}
+
+/**
+ * The same flattening, read from a copy of the plan's region scaled to `width`×`height`: a card much larger in the
+ * source than in the result is read from a copy the canvas scaled down with its own filtering, as bilinear sampling
+ * of four pixels would skip detail between them (fine print would alias).
+ */
+export function fromScaledRegion(plan: FlattenPlan, width: number, height: number): FlattenPlan {
+  const { region, toSource: h } = plan;
+  const sx = width / region.width;
+  const sy = height / region.height;
+  // Into the copy's pixels: x' = (x − region.x) · sx, after the homography.
+  const toSource: Homography = [
+    sx * (h[0] - region.x * h[6]),
+    sx * (h[1] - region.x * h[7]),
+    sx * (h[2] - region.x * h[8]),
+    sy * (h[3] - region.y * h[6]),
+    sy * (h[4] - region.y * h[7]),
+    sy * (h[5] - region.y * h[8]),
+    h[6],
+    h[7],
+    h[8],
+  ];
+  return { ...plan, toSource, region: { x: 0, y: 0, width, height }, scale: Math.min(1, plan.scale / Math.min(sx, sy)) };
 }
 
 /**

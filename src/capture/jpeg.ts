@@ -1,6 +1,6 @@
 // Drawing and JPEG encoding of a capture, as it runs on one thread: the encoding worker's, or the page's.
 import { sourceSize } from '../platform/source-size.js';
-import { flatten, planFlatten, type FlattenPlan, type Quad } from './flatten.js';
+import { flatten, fromScaledRegion, planFlatten, type FlattenPlan, type Quad } from './flatten.js';
 import type { Rect } from './geometry.js';
 import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, CAPTURE_MAX_BYTES } from './limits.js';
 
@@ -97,17 +97,27 @@ function drawCrop(source: Source, size: { width: number; height: number }, maxLo
   return canvas;
 }
 
-/** The card flattened (see `flatten`): only the part of the source around it is drawn and read back. */
+/** Below this many result pixels a source pixel, the source is scaled down by the canvas before it is flattened. */
+const SHRINK_BELOW = 0.75;
+
+/**
+ * The card flattened (see `flatten`): only the part of the source around it is drawn and read back, scaled down
+ * first where the card is much larger in the source than in the result.
+ */
 function drawFlattened(source: Source, plan: FlattenPlan): OffscreenCanvas {
   const { region } = plan;
-  const reading = new OffscreenCanvas(region.width, region.height);
+  const shrink = plan.scale < SHRINK_BELOW ? plan.scale : 1;
+  const readWidth = Math.max(1, Math.ceil(region.width * shrink));
+  const readHeight = Math.max(1, Math.ceil(region.height * shrink));
+  const reading = new OffscreenCanvas(readWidth, readHeight);
   const readContext = context2d(reading, { willReadFrequently: true });
-  readContext.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, region.width, region.height);
-  const pixels = readContext.getImageData(0, 0, region.width, region.height);
+  readContext.imageSmoothingQuality = 'high';
+  readContext.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, readWidth, readHeight);
+  const pixels = readContext.getImageData(0, 0, readWidth, readHeight);
   const canvas = new OffscreenCanvas(plan.width, plan.height);
   const context = context2d(canvas);
   const flat = context.createImageData(plan.width, plan.height);
-  flatten(pixels, plan, flat);
+  flatten(pixels, shrink < 1 ? fromScaledRegion(plan, readWidth, readHeight) : plan, flat);
   context.putImageData(flat, 0, 0);
   return canvas;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
-import { flatten, homography, mapPoint, planFlatten, type Pixels, type Quad } from '../../src/capture/flatten.js';
+import { flatten, fromScaledRegion, homography, mapPoint, planFlatten, type Pixels, type Quad } from '../../src/capture/flatten.js';
 import { GUIDE_ASPECT } from '../../src/capture/geometry.js';
 import { CAPTURE_MARGIN } from '../../src/capture/limits.js';
 
@@ -123,6 +123,7 @@ describe('flattening a card', () => {
     const slanted = planFlatten(SLANTED, { width: 640, height: 400 }, OPTIONS)!;
     const bottom = Math.hypot(SLANTED[2].x - SLANTED[3].x, SLANTED[2].y - SLANTED[3].y);
     expect(slanted.width).to.equal(Math.round(bottom * (1 + 2 * CAPTURE_MARGIN)));
+    expect(slanted.scale).to.equal(1);
     const large = planFlatten(rectangle(100, 100, 3000, 3000 / ID1), { width: 3840, height: 2160 }, OPTIONS)!;
     expect(Math.max(large.width, large.height)).to.equal(1600);
     expect(large.width / large.height).to.be.closeTo(ID1, 0.005);
@@ -135,6 +136,25 @@ describe('flattening a card', () => {
     const cutOff = planFlatten(rectangle(-20, 10, 500, 500 / ID1), { width: 640, height: 400 }, OPTIONS)!;
     expect(cutOff.region.x).to.equal(0);
     expect(cutOff.region.y + cutOff.region.height).to.be.at.most(400);
+  });
+
+  it('reads a scaled copy of its region where the card is much larger in the source than in the result', () => {
+    const corners = SLANTED.map(({ x, y }) => ({ x: 4 * x, y: 4 * y })) as unknown as Quad;
+    const plan = planFlatten(corners, { width: 2560, height: 1600 }, OPTIONS)!;
+    const bottom = Math.hypot(corners[2].x - corners[3].x, corners[2].y - corners[3].y);
+    expect(plan.width).to.equal(1600);
+    expect(plan.scale).to.be.closeTo(1600 / (bottom * (1 + 2 * CAPTURE_MARGIN)), 1e-9);
+    const width = Math.ceil(plan.region.width * plan.scale);
+    const height = Math.ceil(plan.region.height * plan.scale);
+    const scaled = fromScaledRegion(plan, width, height);
+    expect(scaled.region).to.deep.equal({ x: 0, y: 0, width, height });
+    expect(scaled.scale).to.be.closeTo(1, 0.01);
+    for (const point of [{ x: 0, y: 0 }, { x: 800, y: 500 }, { x: 1600, y: 1009 }]) {
+      const original = mapPoint(plan.toSource, point);
+      const copy = mapPoint(scaled.toSource, point);
+      expect(copy.x).to.be.closeTo(((original.x - plan.region.x) * width) / plan.region.width, 1e-6);
+      expect(copy.y).to.be.closeTo(((original.y - plan.region.y) * height) / plan.region.height, 1e-6);
+    }
   });
 
   it('makes no plan of a crossed quadrilateral', () => {
