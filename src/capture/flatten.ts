@@ -164,16 +164,18 @@ export function flatten(region: Pixels, plan: FlattenPlan, target?: Pixels): Pix
   // (i + 0.5, j + 0.5), whose image is read at pixel centres, half a pixel in.
   const offsetX = plan.region.x + 0.5;
   const offsetY = plan.region.y + 0.5;
+  const [dx, , , dy, , , dw] = h;
   let o = 0;
   for (let j = 0; j < height; j++) {
     const y = j + 0.5;
     // Along a row, numerators and denominator grow by a constant step: three additions a pixel, one division.
-    let nx = h[0] * 0.5 + h[1] * y + h[2];
-    let ny = h[3] * 0.5 + h[4] * y + h[5];
-    let nw = h[6] * 0.5 + h[7] * y + h[8];
-    for (let i = 0; i < width; i++, o += 4, nx += h[0], ny += h[3], nw += h[6]) {
-      let fx = nx / nw - offsetX;
-      let fy = ny / nw - offsetY;
+    let nx = dx * 0.5 + h[1] * y + h[2];
+    let ny = dy * 0.5 + h[4] * y + h[5];
+    let nw = dw * 0.5 + h[7] * y + h[8];
+    for (let i = 0; i < width; i++, o += 4, nx += dx, ny += dy, nw += dw) {
+      const inverse = 1 / nw;
+      let fx = nx * inverse - offsetX;
+      let fy = ny * inverse - offsetY;
       fx = fx < 0 ? 0 : fx > maxX ? maxX : fx;
       fy = fy < 0 ? 0 : fy > maxY ? maxY : fy;
       const px = fx | 0;
