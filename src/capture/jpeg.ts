@@ -82,6 +82,24 @@ function context2d(canvas: OffscreenCanvas, settings?: CanvasRenderingContext2DS
   return context;
 }
 
+/**
+ * Draws `region` of the source over the context's `width`×`height` from its top-left: the whole source placed
+ * scaled and shifted, the canvas cutting it, rather than a source rectangle, which WebKit's `drawImage` misreads
+ * for a `VideoFrame` (it draws another part of the frame).
+ */
+function drawRegion(
+  context: OffscreenCanvasRenderingContext2D,
+  source: Source,
+  size: { width: number; height: number },
+  region: Rect,
+  width: number,
+  height: number,
+): void {
+  const scaleX = width / region.width;
+  const scaleY = height / region.height;
+  context.drawImage(source, -region.x * scaleX, -region.y * scaleY, size.width * scaleX, size.height * scaleY);
+}
+
 /** (A crop of) the source, scaled down to fit `maxLongSide`, in one `drawImage`. */
 function drawCrop(source: Source, size: { width: number; height: number }, maxLongSide: number, options: EncodeOptions): OffscreenCanvas {
   const crop = clampRect(options.crop ?? { x: 0, y: 0, ...size }, size.width, size.height);
@@ -93,7 +111,7 @@ function drawCrop(source: Source, size: { width: number; height: number }, maxLo
     context.translate(width, 0);
     context.scale(-1, 1);
   }
-  context.drawImage(source, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
+  drawRegion(context, source, size, crop, width, height);
   return canvas;
 }
 
@@ -112,7 +130,7 @@ function drawFlattened(source: Source, plan: FlattenPlan): OffscreenCanvas {
   const reading = new OffscreenCanvas(readWidth, readHeight);
   const readContext = context2d(reading, { willReadFrequently: true });
   readContext.imageSmoothingQuality = 'high';
-  readContext.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, readWidth, readHeight);
+  drawRegion(readContext, source, sourceSize(source), region, readWidth, readHeight);
   const pixels = readContext.getImageData(0, 0, readWidth, readHeight);
   const canvas = new OffscreenCanvas(plan.width, plan.height);
   const context = context2d(canvas);
