@@ -4,7 +4,8 @@
 // link) are measured side by side. `BENCH_ONLY=profiles` measures the profiles alone (`BENCH_PROFILE=low-end`: that
 // one only), `BENCH_DIST` another build (default dist/), `BENCH_OUT` another file (default bench/results.json),
 // `BENCH_INTRO_MS` how long the paced flow's user reads the intro (default 8000). `BENCH_ONLY=field` runs the labelled
-// field set alone, in this process (no build or browser needed: `BENCH_ONLY=field npx tsx bench/run.ts`).
+// field set alone, in this process (no build or browser needed: `BENCH_ONLY=field npx tsx bench/run.ts`);
+// `BENCH_ONLY=flatten` what flattening a card for its photo costs, likewise.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { prepareFakeCameras } from '../scripts/fake-camera.js';
 import { launchChromium, runPage } from './lib/browser.js';
 import { causeNamer } from './lib/causes.js';
 import { fieldReport, runFieldSet } from './lib/field.js';
+import { flattenReport } from './lib/flatten.js';
 import { runScenario, SCENARIOS, summariseFlows } from './lib/flows.js';
 import { measureProfiles, profileTable } from './lib/profile-runs.js';
 import { startBenchServer } from './lib/server.js';
@@ -26,6 +28,11 @@ type Numbers = Record<string, number>;
 
 if (process.env['BENCH_ONLY'] === 'field') {
   console.log(fieldReport(runFieldSet()));
+  process.exit(0);
+}
+
+if (process.env['BENCH_ONLY'] === 'flatten') {
+  console.log(flattenReport());
   process.exit(0);
 }
 

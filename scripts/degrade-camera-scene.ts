@@ -1,8 +1,12 @@
 // Degrades a camera scene for tests: `blur=<radius px>` (three box-blur passes, close to a
-// Gaussian) or `glare=<radius px>` (a blown-out spot with a soft edge at the centre).
+// Gaussian), `glare=<radius px>` (a blown-out spot with a soft edge at the centre) or
+// `slant=<share>` (the scene seen tilted back: its top edge `share` narrower than its bottom and
+// foreshortened, by a homography; what falls beyond the scene takes its nearest edge pixel).
 //   npx tsx scripts/degrade-camera-scene.ts <in.jpg> <out.jpg> blur=6
+// test/fixtures/camera/card-scene-slanted.jpg is card-scene.jpg with slant=0.16.
 import { readFileSync, writeFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
+import { flatten, homography, type FlattenPlan } from '../src/capture/flatten.js';
 
 function boxBlur(data: Uint8Array, width: number, height: number, radius: number): void {
   const copy = Uint8Array.from(data);
@@ -46,13 +50,29 @@ function glare(data: Uint8Array, width: number, height: number, radius: number):
   }
 }
 
+function slant(data: Uint8Array, width: number, height: number, share: number): Uint8Array {
+  const inset = (width * share) / 2;
+  const seen = [
+    { x: inset, y: height * share * 0.5 },
+    { x: width - inset, y: height * share * 0.5 },
+    { x: width, y: height },
+    { x: 0, y: height },
+  ] as const;
+  const whole = [{ x: 0, y: 0 }, { x: width, y: 0 }, { x: width, y: height }, { x: 0, y: height }] as const;
+  const toSource = homography([...seen], [...whole]);
+  if (!toSource) throw new Error('No homography for that slant.');
+  const plan: FlattenPlan = { width, height, toSource, region: { x: 0, y: 0, width, height }, scale: 1 };
+  return Uint8Array.from(flatten({ width, height, data: Uint8ClampedArray.from(data) }, plan).data);
+}
+
 const [source, target, effect = ''] = process.argv.slice(2);
 const [kind, amount] = effect.split('=');
-if (!source || !target || !amount || (kind !== 'blur' && kind !== 'glare')) {
-  throw new Error('usage: degrade-camera-scene <in.jpg> <out.jpg> blur=<px>|glare=<px>');
+if (!source || !target || !amount || (kind !== 'blur' && kind !== 'glare' && kind !== 'slant')) {
+  throw new Error('usage: degrade-camera-scene <in.jpg> <out.jpg> blur=<px>|glare=<px>|slant=<share>');
 }
 const image = jpeg.decode(readFileSync(source), { useTArray: true });
 const radius = Number(amount);
 if (kind === 'blur') for (let pass = 0; pass < 3; pass++) boxBlur(image.data, image.width, image.height, Math.round(radius / 1.7));
-else glare(image.data, image.width, image.height, radius);
+else if (kind === 'glare') glare(image.data, image.width, image.height, radius);
+else image.data = slant(image.data, image.width, image.height, radius);
 writeFileSync(target, jpeg.encode({ data: image.data, width: image.width, height: image.height }, 85).data);

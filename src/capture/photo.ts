@@ -79,7 +79,9 @@ export class Photo {
       if (side === 'selfie') {
         encoded = await encodeJpeg(video, { maxLongSide: SELFIE_LONG_SIDE });
       } else if (update?.frame && update.crop) {
-        encoded = await encodeJpeg(update.frame, { crop: update.crop, maxLongSide: CAPTURE_LONG_SIDE });
+        // The card flattened when its four corners were found, else its bounds (the crop).
+        const card = update.card ? { ...update.card, margin: CAPTURE_MARGIN } : undefined;
+        encoded = await encodeJpeg(update.frame, { crop: update.crop, card, maxLongSide: CAPTURE_LONG_SIDE });
       } else {
         const guide = viewfinder.guideInVideo(video, state);
         if (!guide) throw new Error('The guide is not on screen.');

@@ -1,6 +1,6 @@
 import type { Rect } from '../capture/geometry.js';
 import { videoFrameOf } from '../platform/video-frame.js';
-import { advanceGate, closeGate, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
+import { advanceGate, closeGate, documentCaptureCard, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
 import type { DocumentAnalysis, DocumentAnalyzer } from '../quality/index.js';
 import { documentDirection } from './directions.js';
 import { startFrameLoop } from './frame-loop.js';
@@ -90,6 +90,7 @@ export function startDocumentGuidance(options: DocumentGuidanceOptions): Guidanc
       quality,
       frame: capture?.bitmap ?? undefined,
       crop: capture ? documentCaptureRect(capture.analysis) : undefined,
+      card: capture ? (documentCaptureCard(capture.analysis) ?? undefined) : undefined,
       findings: findingsOf(capture?.analysis ?? analysis, quality),
       sample: analysis.sample,
     });

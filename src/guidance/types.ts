@@ -2,6 +2,7 @@ import type { CaptureQuality } from '../events.js';
 import type { GuidanceHint } from '../flow/capture-screen.js';
 import type { FrameSample } from '../integrity/stream-watch.js';
 import type { SelfieHint } from '../face/rules/selfie-check.js';
+import type { CaptureCard } from '../quality/crop.js';
 import type { DocumentChecks } from '../quality/judge.js';
 
 /** What on-device guidance says about the latest frame. */
@@ -19,8 +20,10 @@ export interface GuidanceUpdate {
    * `VideoFrame` where the browser has them. Whoever receives it closes it.
    */
   frame?: VideoFrame | ImageBitmap | undefined;
-  /** For documents: the card's rectangle in the frame's pixels. */
+  /** For documents: the card's rectangle in the frame's pixels (what is sent where `card` is not given). */
   crop?: { x: number; y: number; width: number; height: number } | undefined;
+  /** For documents: the card's corners and proportions when all four of its sides were found: it is then sent flattened. */
+  card?: CaptureCard | undefined;
   /** What the checks found on this frame (on the frame that fired, when one did): what the review says in words. */
   findings?: FrameFindings | undefined;
   /** What the capture-integrity watch learns of the frame measured (a selfie's only where the detector has a worker). */

@@ -10,10 +10,11 @@ export {
   CAPTURE_LONG_SIDE,
   CAPTURE_MARGIN,
   CAPTURE_MAX_BYTES,
+  documentCaptureCard,
   documentCaptureRect,
   encodeDocumentCapture,
 } from './crop.js';
-export type { CaptureOptions } from './crop.js';
+export type { CaptureCard, CaptureOptions } from './crop.js';
 export { advanceGate, DOCUMENT_CAPTURE_FRAMES, closeGate, openGate } from './gate.js';
 export type { DocumentCaptureGate, GateFrame, GateStep } from './gate.js';
 export { createRegionGrabber } from './grab.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CAPTURE_MARGIN, documentCaptureRect, encodeDocumentCapture } from '../../src/quality/crop.js';
+import { CAPTURE_MARGIN, documentCaptureCard, documentCaptureRect, encodeDocumentCapture } from '../../src/quality/crop.js';
+import { distance } from '../../src/quality/quad.js';
 import { analyseScene } from './fixtures/frames.js';
 import { passingReport } from './fixtures/reports.js';
 
@@ -26,17 +27,39 @@ describe('the capture crop', () => {
     expect(documentCaptureRect(report, 0)).to.deep.equal(report.layout.guide);
   });
 
-  it('crops the card of a 1280×720 frame at its full resolution', async () => {
+  it('flattens the card of a 1280×720 frame to the guide’s proportions, at its full resolution', async () => {
     const { scene, report } = await analyseScene({ card: 'idr-front', background: 'wood' });
     const capture = await encodeDocumentCapture(scene, report);
-    expect(capture.width).to.equal(capture.crop.width);
-    expect(capture.width).to.be.within(report.layout.guide.width, report.layout.guide.width * 1.2);
+    const { guide } = report.layout;
+    expect(capture.card).to.deep.equal(documentCaptureCard(report));
+    expect(capture.width / capture.height).to.be.closeTo(guide.width / guide.height, 0.005);
+    // Not scaled down: the card's top side keeps every pixel it has in the frame.
+    const [topLeft, topRight] = capture.card!.corners;
+    expect(capture.width).to.be.at.least(Math.floor(distance(topLeft, topRight) * (1 + 2 * CAPTURE_MARGIN)));
+    expect(capture.width).to.be.within(guide.width, guide.width * 1.2);
     expect(capture.blob.type).to.equal('image/jpeg');
+  });
+
+  it('crops a card whose sides are not all clear at its full resolution', async () => {
+    const { scene, report } = await analyseScene({ card: 'idr-front', background: 'wood' });
+    report.card.sides.left = 0.2;
+    const capture = await encodeDocumentCapture(scene, report);
+    expect(capture.card).to.equal(null);
+    expect([capture.width, capture.height]).to.deep.equal([capture.crop.width, capture.crop.height]);
+  });
+
+  it('crops a card whose corners make no quadrilateral', async () => {
+    const { scene, report } = await analyseScene({ card: 'idr-front', background: 'wood' });
+    const [topLeft, topRight, bottomRight, bottomLeft] = report.card.corners;
+    report.card.corners = [topLeft, bottomRight, topRight, bottomLeft];
+    const capture = await encodeDocumentCapture(scene, report);
+    expect([capture.width, capture.height]).to.deep.equal([capture.crop.width, capture.crop.height]);
   });
 
   it('scales a capture from a 4K frame down to a long side of 1600 px', async () => {
     const { scene, report } = await analyseScene({ card: 'passport', background: 'desk', width: 3840, height: 2160 });
     const capture = await encodeDocumentCapture(scene, report);
+    expect(capture.card).to.not.equal(null);
     expect(Math.max(capture.width, capture.height)).to.equal(1600);
   });
 
