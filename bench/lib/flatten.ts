@@ -4,8 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { flatten, planFlatten, type Quad } from '../../src/capture/flatten.js';
-import { GUIDE_ASPECT } from '../../src/capture/geometry.js';
-import { CAPTURE_MARGIN } from '../../src/capture/limits.js';
+import { GUIDE_ASPECT } from '../../src/geometry/geometry.js';
+import { CAPTURE_MARGIN } from '../../src/geometry/geometry.js';
 import { max, median } from './stats.js';
 
 const RUNS = 15;

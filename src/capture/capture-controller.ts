@@ -8,7 +8,7 @@ import { isCaptureState, sideOfStep } from '../flow/steps.js';
 import type { CaptureState, LivenessChallenge } from '../flow/types.js';
 import { GuidanceController } from '../guidance/guidance-controller.js';
 import { IntegrityCollector } from '../integrity/collector.js';
-import { guideShapeOf } from './geometry.js';
+import { guideShapeOf } from '../geometry/geometry.js';
 import { loadEncoder, Photo } from './photo.js';
 import { Review } from './review.js';
 import { Viewfinder } from './viewfinder.js';

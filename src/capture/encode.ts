@@ -1,9 +1,9 @@
 import { trustedWorker } from '../platform/trusted-types.js';
 import { videoFrameOf } from '../platform/video-frame.js';
 import type { FromEncodeWorker, ToEncodeWorker } from './encode.worker.js';
-import { clampRect, encodeHere, fitLongSide, type EncodedImage, type EncodeOptions, type Rect } from './jpeg.js';
+import { encodeHere, fitLongSide, type EncodedImage, type EncodeOptions, type Rect } from './jpeg.js';
 
-export { clampRect, fitLongSide, type EncodedImage, type EncodeOptions, type Rect };
+export { fitLongSide, type EncodedImage, type EncodeOptions, type Rect };
 
 /** An encoding worker with nothing to do goes after this long (a capture step takes one photo, maybe a retake). */
 const WORKER_IDLE_MS = 10_000;

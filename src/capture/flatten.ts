@@ -3,7 +3,7 @@
 // encoded: in the encoding worker, or on the page where no worker can run.
 import type { Point } from '../quality/types.js';
 import { isConvex, type Quad } from '../quality/quad.js';
-import type { Rect } from './geometry.js';
+import type { Rect } from '../geometry/geometry.js';
 
 export type { Quad };
 

@@ -1,8 +1,8 @@
 // Drawing and JPEG encoding of a capture, as it runs on one thread: the encoding worker's, or the page's.
 import { sourceSize } from '../platform/source-size.js';
 import { flatten, fromScaledRegion, planFlatten, type FlattenPlan, type Quad } from './flatten.js';
-import type { Rect } from './geometry.js';
-import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, CAPTURE_MAX_BYTES } from './limits.js';
+import { CAPTURE_MARGIN, clampRect, type Rect } from '../geometry/geometry.js';
+import { CAPTURE_LONG_SIDE, CAPTURE_MAX_BYTES } from './limits.js';
 
 export type { Rect };
 
@@ -33,18 +33,6 @@ export interface EncodedImage {
 type Source = CanvasImageSource;
 
 const QUALITIES = [0.92, 0.85, 0.78, 0.7, 0.6, 0.5];
-
-/** Clamps a rectangle to the source and rounds it to whole pixels. */
-export function clampRect(rect: Rect, width: number, height: number): Rect {
-  const x = Math.max(0, Math.floor(rect.x));
-  const y = Math.max(0, Math.floor(rect.y));
-  return {
-    x,
-    y,
-    width: Math.max(1, Math.min(width - x, Math.round(rect.width))),
-    height: Math.max(1, Math.min(height - y, Math.round(rect.height))),
-  };
-}
 
 /** Scales `width`×`height` down so its longest side is at most `maxLongSide`. */
 export function fitLongSide(width: number, height: number, maxLongSide: number): { width: number; height: number } {

@@ -1,10 +1,3 @@
-/**
- * Margin added around a document on each side, as a share of its size: the OCR
- * service looks for the document's outline, so its rounded corners and a
- * little of the surface must be in the picture, but no more than that.
- */
-export const CAPTURE_MARGIN = 0.06;
-
 /** A document photo's longest side: the text of an ID card stays legible; larger adds bytes, not accuracy. */
 export const CAPTURE_LONG_SIDE = 1600;
 

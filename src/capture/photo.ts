@@ -10,8 +10,8 @@ import type { IntegrityCollector } from '../integrity/collector.js';
 import type { IntegrityReport } from '../integrity/types.js';
 import { nextTask } from '../platform/scheduling.js';
 import type { EncodedImage } from './encode.js';
-import { expandRect } from './geometry.js';
-import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, SELFIE_LONG_SIDE } from './limits.js';
+import { CAPTURE_MARGIN, expandRect } from '../geometry/geometry.js';
+import { CAPTURE_LONG_SIDE, SELFIE_LONG_SIDE } from './limits.js';
 import type { Review } from './review.js';
 import type { Viewfinder } from './viewfinder.js';
 

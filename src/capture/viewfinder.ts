@@ -3,7 +3,7 @@ import { createRef } from 'lit/directives/ref.js';
 import type { CameraController } from '../camera/camera-controller.js';
 import { sideOfStep } from '../flow/steps.js';
 import type { CaptureState } from '../flow/types.js';
-import { guideInView, guideShapeOf, viewToSource, type Rect } from './geometry.js';
+import { guideInView, guideShapeOf, viewToSource, type Rect } from '../geometry/geometry.js';
 
 /**
  * The live preview as the capture steps read it: its `<video>` and its box (bound by the screen), which stream it

@@ -1,4 +1,4 @@
-import type { Rect } from '../capture/geometry.js';
+import type { Rect } from '../geometry/geometry.js';
 import { videoFrameOf } from '../platform/video-frame.js';
 import { advanceGate, closeGate, documentCaptureCard, documentCaptureRect, openGate, qualitySummary } from '../quality/index.js';
 import type { DocumentAnalysis, DocumentAnalyzer } from '../quality/index.js';

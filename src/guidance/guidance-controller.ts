@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Rect } from '../capture/geometry.js';
+import type { Rect } from '../geometry/geometry.js';
 import type { FaceDetectorHandle } from '../face/detector/handle.js';
 import type { GuidanceHint } from '../flow/capture-screen.js';
 import type { FrameSample } from '../integrity/stream-watch.js';

@@ -1,4 +1,4 @@
-import type { Rect } from '../capture/geometry.js';
+import type { Rect } from '../geometry/geometry.js';
 import type { OvalGuide } from '../face/rules/oval-guide.js';
 
 /** The oval drawn over the preview, as the face checks want it: centre and radii as fractions of the frame. */

@@ -1,16 +1,7 @@
-import { clampRect, encodeJpeg, type EncodedImage } from '../capture/encode.js';
-import { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, CAPTURE_MAX_BYTES } from '../capture/limits.js';
+import { CAPTURE_MARGIN, clampRect } from '../geometry/geometry.js';
 import type { Quad } from './quad.js';
 import { DOCUMENT_THRESHOLDS } from './thresholds.js';
 import type { DocumentFrameReport, Rect } from './types.js';
-
-export { CAPTURE_LONG_SIDE, CAPTURE_MARGIN, CAPTURE_MAX_BYTES };
-
-export interface CaptureOptions {
-  margin?: number;
-  maxLongSide?: number;
-  maxBytes?: number;
-}
 
 /** Whether all four of the card's sides were found: its corners and bounds are then where the card is. */
 function cardFound(report: Pick<DocumentFrameReport, 'card'>): boolean {
@@ -50,25 +41,4 @@ export function documentCaptureRect(
   const x1 = Math.min(width, rect.x + rect.width * (1 + margin));
   const y1 = Math.min(height, rect.y + rect.height * (1 + margin));
   return clampRect({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, width, height);
-}
-
-/**
- * Takes the card out of the frame it was measured on and encodes it as a bounded JPEG: flattened when all four of
- * its sides were found (`card`, see `documentCaptureCard`), else cropped (`crop`, see `documentCaptureRect`;
- * also what a card whose corners make no quadrilateral falls back to).
- */
-export async function encodeDocumentCapture(
-  source: Parameters<typeof encodeJpeg>[0],
-  report: Pick<DocumentFrameReport, 'card' | 'layout'>,
-  options: CaptureOptions = {},
-): Promise<EncodedImage & { crop: Rect; card: CaptureCard | null }> {
-  const crop = documentCaptureRect(report, options.margin);
-  const card = documentCaptureCard(report);
-  const image = await encodeJpeg(source, {
-    crop,
-    card: card ? { ...card, margin: options.margin ?? CAPTURE_MARGIN } : undefined,
-    maxLongSide: options.maxLongSide ?? CAPTURE_LONG_SIDE,
-    maxBytes: options.maxBytes ?? CAPTURE_MAX_BYTES,
-  });
-  return { ...image, crop, card };
 }

@@ -1,20 +1,13 @@
 /**
  * On-device checks of document frames: where the card is, exposure, glare,
  * sharpness and motion, the verdict and hint, the auto-capture gate and the
- * capture's crop.
+ * capture's crop (which `capture/document-photo.ts` encodes).
  */
 export { analyzeDocumentFrame } from './analyze.js';
 export { createDocumentAnalyzer } from './analyzer.js';
 export type { DocumentAnalysis, DocumentAnalyzer, DocumentAnalyzerOptions } from './analyzer.js';
-export {
-  CAPTURE_LONG_SIDE,
-  CAPTURE_MARGIN,
-  CAPTURE_MAX_BYTES,
-  documentCaptureCard,
-  documentCaptureRect,
-  encodeDocumentCapture,
-} from './crop.js';
-export type { CaptureCard, CaptureOptions } from './crop.js';
+export { documentCaptureCard, documentCaptureRect } from './crop.js';
+export type { CaptureCard } from './crop.js';
 export { advanceGate, DOCUMENT_CAPTURE_FRAMES, closeGate, openGate } from './gate.js';
 export type { DocumentCaptureGate, GateFrame, GateStep } from './gate.js';
 export { createRegionGrabber } from './grab.js';

@@ -1,4 +1,4 @@
-import type { Rect } from '../capture/geometry.js';
+import type { Rect } from '../geometry/geometry.js';
 
 export type { Rect };
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { describe, it } from 'node:test';
 import { flatten, fromScaledRegion, homography, mapPoint, planFlatten, type Pixels, type Quad } from '../../src/capture/flatten.js';
-import { GUIDE_ASPECT } from '../../src/capture/geometry.js';
-import { CAPTURE_MARGIN } from '../../src/capture/limits.js';
+import { GUIDE_ASPECT } from '../../src/geometry/geometry.js';
+import { CAPTURE_MARGIN } from '../../src/geometry/geometry.js';
 
 const ID1 = GUIDE_ASPECT.card;
 const OPTIONS = { aspect: ID1, margin: CAPTURE_MARGIN, maxLongSide: 1600 };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { GUIDE_ASPECT } from '../../src/capture/geometry.js';
+import { GUIDE_ASPECT } from '../../src/geometry/geometry.js';
 import { cardBorders, documentPhotosSent } from '../helpers/card-photo.js';
 
 /** The camera shows the card of card-scene.jpg seen tilted back: its top side 11 % shorter than its bottom. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { GUIDE_ASPECT } from '../../src/capture/geometry.js';
+import { GUIDE_ASPECT } from '../../src/geometry/geometry.js';
 import { cardBorders, documentPhotosSent } from '../helpers/card-photo.js';
 
 describe('<ekyc-flow> sends a card found on all four sides flattened', function () {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CAPTURE_MARGIN } from '../../src/capture/limits.js';
+import { CAPTURE_MARGIN } from '../../src/geometry/geometry.js';
 import type { EkycCaptureDetail } from '../../src/events.js';
 import type { RecordedFile } from '../../src/emulator/index.js';
 import type { EkycFlow } from '../../src/index.js';

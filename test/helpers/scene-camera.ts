@@ -1,4 +1,4 @@
-import { guideInView, type Rect } from '../../src/capture/geometry.js';
+import { guideInView, type Rect } from '../../src/geometry/geometry.js';
 import { CARD_ASPECT, type CardKind } from '../quality/fixtures/cards.js';
 import { renderScene, sceneGuide } from '../quality/fixtures/scene.js';
 import { dressAsCamera } from './picture-camera.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createDocumentAnalyzer } from '../../src/quality/analyzer.js';
-import { encodeDocumentCapture } from '../../src/quality/crop.js';
+import { encodeDocumentCapture } from '../../src/capture/document-photo.js';
 import { CARD_ASPECT } from './fixtures/cards.js';
 import { sceneGuide } from './fixtures/scene.js';
 

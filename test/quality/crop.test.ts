@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { CAPTURE_MARGIN, documentCaptureCard, documentCaptureRect, encodeDocumentCapture } from '../../src/quality/crop.js';
+import { encodeDocumentCapture } from '../../src/capture/document-photo.js';
+import { CAPTURE_MARGIN } from '../../src/geometry/geometry.js';
+import { documentCaptureCard, documentCaptureRect } from '../../src/quality/crop.js';
 import { distance } from '../../src/quality/quad.js';
 import { analyseScene } from './fixtures/frames.js';
 import { passingReport } from './fixtures/reports.js';

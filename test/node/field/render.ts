@@ -1,4 +1,4 @@
-import { guideInView } from '../../../src/capture/geometry.js';
+import { guideInView } from '../../../src/geometry/geometry.js';
 import type { Rect } from '../../../src/quality/types.js';
 import { paintBackground } from './backgrounds.js';
 import { cardFace } from './cards.js';

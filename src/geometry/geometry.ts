@@ -10,6 +10,25 @@ export interface Rect {
   height: number;
 }
 
+/**
+ * Margin added around a document on each side, as a share of its size: the OCR
+ * service looks for the document's outline, so its rounded corners and a
+ * little of the surface must be in the picture, but no more than that.
+ */
+export const CAPTURE_MARGIN = 0.06;
+
+/** Clamps a rectangle to the source and rounds it to whole pixels. */
+export function clampRect(rect: Rect, width: number, height: number): Rect {
+  const x = Math.max(0, Math.floor(rect.x));
+  const y = Math.max(0, Math.floor(rect.y));
+  return {
+    x,
+    y,
+    width: Math.max(1, Math.min(width - x, Math.round(rect.width))),
+    height: Math.max(1, Math.min(height - y, Math.round(rect.height))),
+  };
+}
+
 /** Width / height of each guide: ID-1 cards (85.6 × 54 mm), ID-3 passport pages (125 × 88 mm), a face oval. */
 export const GUIDE_ASPECT: Record<GuideShape, number> = { card: 85.6 / 53.98, passport: 125 / 88, face: 1 / 1.3 };
 
