@@ -32,6 +32,11 @@ describe('server-side rendering with Lit SSR', () => {
     expect(startButton(await rendered(html`<ekyc-flow .lang=${'en-GB'}></ekyc-flow>`))).to.equal(en['intro.start']);
   });
 
+  it('renders a lang bound as an attribute in English', async () => {
+    const lang = 'en';
+    expect(startButton(await rendered(html`<ekyc-flow lang=${lang} session-id=${'s-1'}></ekyc-flow>`))).to.equal(en['intro.start']);
+  });
+
   it('renders lang="vi" in Vietnamese', async () => {
     const markup = await rendered(html`<ekyc-flow lang="vi"></ekyc-flow>`);
     expect(startButton(markup)).to.equal(vi['intro.start']);
