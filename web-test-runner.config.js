@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -203,6 +204,16 @@ export default {
       if (file.endsWith('.tflite')) await hold.released;
       context.url = `/public/ekyc-assets/${file}`;
       return next();
+    },
+    // The element as a server renders it with Lit SSR, in a process of its own (the DOM shim is global).
+    async function serverRendered(context, next) {
+      if (context.path !== '/ssr/ekyc-flow') return next();
+      const args = ['--import', 'tsx', 'test/helpers/ssr-render.ts', String(context.query.lang ?? '')];
+      context.body = await new Promise((done, fail) => {
+        execFile(process.execPath, args, (error, stdout) => (error ? fail(error) : done(stdout)));
+      });
+      context.type = 'text/html';
+      return undefined;
     },
     async function strictCspPages(context, next) {
       await next();

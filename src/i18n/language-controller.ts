@@ -12,7 +12,8 @@ function parentOf(node: Node): Element | null {
  * The language an element speaks: its own `lang`, else the `lang` of its nearest ancestor that has one (crossing
  * shadow roots; a change of any `lang` on the way up is seen at once); `vi` unless that is `en`. A language whose
  * table has not arrived is fetched before the host's update; the host draws in Vietnamese meanwhile, and again once
- * it arrives.
+ * it arrives. Markup a server rendered in a language (after `loadLanguages`) keeps its text meanwhile: Lit's hydration
+ * adopts the server's text and attributes as they are, the first update writes none of it.
  */
 export class LanguageController implements ReactiveController {
   /** The nearest ancestor's `lang`, as written, or `null` when none has one. */

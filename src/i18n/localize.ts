@@ -43,6 +43,15 @@ export function loadLanguage(lang: Lang): Promise<void> {
 }
 
 /**
+ * Has the tables of `langs` (`'en'`, `'en-US'`…; Vietnamese is always there, other languages fall back to it) at
+ * hand for every element, on a page or a server: a server awaits it before rendering, its markup is then in the
+ * language asked for from the start.
+ */
+export async function loadLanguages(langs: readonly string[]): Promise<void> {
+  await Promise.all(langs.map((lang) => loadLanguage(normaliseLang(lang) ?? 'vi')));
+}
+
+/**
  * Looks a string up in `lang` (in Vietnamese while that table is on its way), with the integrator's
  * overrides first, and fills `{name}` placeholders.
  */
