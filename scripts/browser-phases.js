@@ -67,6 +67,15 @@ function unansweredFiles({ counts }) {
   return files.length === failedFiles ? files : [];
 }
 
+/**
+ * What runs `file` again alone: a camera test by its group (`--files` would also run it in the default group, with no
+ * picture in front of the camera), any other by `--files`.
+ */
+function rerunArguments(file) {
+  const camera = /\.([\w-]+)\.camera\.test\.ts$/.exec(file);
+  return camera ? ['--group', `camera-${camera[1]}`] : ['--files', file];
+}
+
 const results = [];
 for (const engines of phases) {
   const first = await runOnce(engines, 'first');
@@ -78,7 +87,7 @@ for (const engines of phases) {
   const printed = retries.some(({ engine }) => engineKey(engine) === 'webkit') ? webkitLogTail() : [];
   if (printed.length > 0) console.log(`What WebKit's driver and browsers printed last:\n${printed.map((line) => `  | ${line}`).join('\n')}`);
   const again = [];
-  for (const { engine, file } of retries) again.push(await runOnce([engineKey(engine)], `again-${again.length}`, ['--files', file]));
+  for (const { engine, file } of retries) again.push(await runOnce([engineKey(engine)], `again-${again.length}`, rerunArguments(file)));
   results.push({
     engines,
     run: 'files again',
